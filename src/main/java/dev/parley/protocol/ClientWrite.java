@@ -1,0 +1,25 @@
+package dev.parley.protocol;
+
+import java.util.List;
+
+/** What a dialect decides to do with a line or payload the user typed. */
+public sealed interface ClientWrite {
+
+    /**
+     * Write {@code bytes} to the server; {@code lines} are the same bytes as the learner should
+     * see them ({@code C:} lines, after tagging and dot-stuffing).
+     *
+     * @param expectsAnswer true when this write completes a command the server will answer
+     *                      (false for SMTP payload lines before the final dot, or HTTP header lines)
+     */
+    record Send(byte[] bytes, List<ClientLine> lines, boolean expectsAnswer) implements ClientWrite {
+    }
+
+    /** The write makes no sense now; {@code reason} is a sentence for the learner. Nothing is sent. */
+    record Reject(String reason) implements ClientWrite {
+    }
+
+    /** One client line as written, without its terminator. */
+    record ClientLine(String text, Terminator terminator, Annotation annotation) {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.parley.protocol;
+
+/**
+ * What a dialect makes of the bytes a server sent. Dialects are pure: they never see sockets or
+ * clocks; the session stamps each event with its sequence number and time.
+ */
+public sealed interface DialectEvent {
+
+    /** One line read from the server, without its terminator. */
+    record ServerLine(String text, Terminator terminator, Annotation annotation) implements DialectEvent {
+    }
+
+    /**
+     * An IMAP literal ({@code {n}} octets read by count, CRLFs inside included) or an HTTP body
+     * that is shown whole rather than line by line.
+     *
+     * @param octets    how many octets the server sent (the announced count)
+     * @param text      the octets decoded as UTF-8, cut to the per-answer display limit
+     * @param truncated true when {@code text} shows less than {@code octets}
+     */
+    record Literal(long octets, String text, boolean truncated) implements DialectEvent {
+    }
+
+    /**
+     * A body the learner should not see dumped (binary, or past the display limit): its type and
+     * size instead. {@code description} is a sentence such as "image/png body, 5,120 octets, not shown".
+     */
+    record BodySummary(String contentType, long octets, String description) implements DialectEvent {
+    }
+
+    /** The server's answer to the oldest unanswered command (or the greeting) is complete. */
+    record Complete(Status status) implements DialectEvent {
+    }
+
+    /**
+     * The server said go ahead to STARTTLS/STLS: the session must now run the TLS handshake on
+     * the same socket. The dialect has already discarded whatever the server sent after the
+     * go-ahead ({@code discardedOctets}): plaintext pipelined before TLS must not be trusted.
+     */
+    record TlsGoAhead(int discardedOctets) implements DialectEvent {
+    }
+
+    /**
+     * Lines the user typed while the dialect held client input (waiting for an IMAP {@code +}
+     * continuation or a STARTTLS answer) must be dropped, not sent; {@code reason} says why.
+     */
+    record DropHeldInput(String reason) implements DialectEvent {
+    }
+
+    /** Something for the learner that is not server traffic, e.g. "3,000 more octets not shown". */
+    record Notice(String text) implements DialectEvent {
+    }
+
+    /** The server crossed a framing limit (line length, answer size); the session must end. */
+    record LimitExceeded(String message) implements DialectEvent {
+    }
+}
