@@ -1,16 +1,63 @@
 package dev.parley.protocol.pop3;
 
+import dev.parley.protocol.Annotation;
 import dev.parley.protocol.ClientWrite;
+import dev.parley.protocol.ClientWrite.ClientLine;
 import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
+import dev.parley.protocol.DialectEvent.Complete;
+import dev.parley.protocol.DialectEvent.DropHeldInput;
+import dev.parley.protocol.DialectEvent.LimitExceeded;
+import dev.parley.protocol.DialectEvent.Notice;
+import dev.parley.protocol.DialectEvent.ServerLine;
+import dev.parley.protocol.DialectEvent.TlsGoAhead;
 import dev.parley.protocol.FramingLimits;
+import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Status;
+import dev.parley.protocol.Terminator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
-/** PLACEHOLDER, being replaced by the real dialect. */
+/**
+ * POP3 framing (RFC 1939 §3): every answer starts with a status line ({@code +OK}/{@code -ERR}); a
+ * {@code +OK} to RETR, TOP, CAPA, or LIST/UIDL/AUTH without argument goes on until a line with only
+ * {@code .}, which the dialect knows from its FIFO of outstanding commands (answers come in order,
+ * also with PIPELINING, RFC 2449 §6.6). A {@code -ERR} is always one line.
+ *
+ * <p>STLS (RFC 2595 §4) holds typed input until its answer; {@code +OK} discards whatever the
+ * server sent after it and starts TLS, {@code -ERR} drops the held lines. AUTH with a mechanism
+ * (RFC 5034 §4) also holds input: a {@code +} continuation makes the next typed line a base64
+ * response, any other answer lets held lines go out as commands.
+ *
+ * <p>Inside a multi-line answer lines are shown exactly as on the wire (a stuffed {@code ..} included),
+ * up to {@link FramingLimits#maxShownOctetsPerAnswer()}; further lines are counted, not shown.
+ */
 public final class Pop3Dialect implements Dialect {
 
+    private enum Phase {
+        /** The next line is a status line. */
+        STATUS,
+        /** Inside a multi-line answer, until the lone dot. */
+        LISTING
+    }
+
+    private final FramingLimits limits;
+    private final LineBuffer buffer;
+    private final Deque<Pop3Pending> outstanding = new ArrayDeque<>();
+    private Phase phase = Phase.STATUS;
+    private Pop3Listing listing;
+    private boolean saslResponseNext;
+    private boolean stopped;
+
     public Pop3Dialect(FramingLimits limits) {
+        this.limits = limits;
+        this.buffer = new LineBuffer(limits.maxLineOctets());
+        outstanding.add(Pop3Pending.GREETING);
     }
 
     @Override
@@ -19,22 +66,145 @@ public final class Pop3Dialect implements Dialect {
     }
 
     @Override
-    public List<DialectEvent> read(byte[] buffer, int offset, int length) {
-        throw new UnsupportedOperationException("not yet");
+    public boolean holdsClientInput() {
+        return outstanding.stream().anyMatch(Pop3Pending::holdsInput);
     }
 
     @Override
+    public List<DialectEvent> read(byte[] bytes, int offset, int length) {
+        List<DialectEvent> events = new ArrayList<>();
+        if (stopped) {
+            return events;
+        }
+        buffer.append(bytes, offset, length);
+        while (!stopped) {
+            LineBuffer.LineResult result = buffer.nextLine();
+            if (result.needMore()) {
+                break;
+            }
+            if (result.overlong() != null) {
+                stop(events, result.overlong());
+                break;
+            }
+            onLine(result.line(), events);
+        }
+        return events;
+    }
+
+    /** The server closed: a partial last line is still read; a multi-line answer cut short ends with ERROR. */
+    @Override
     public List<DialectEvent> endOfInput() {
-        throw new UnsupportedOperationException("not yet");
+        List<DialectEvent> events = new ArrayList<>();
+        if (stopped) {
+            return events;
+        }
+        LineBuffer.RawLine rest = buffer.rest();
+        if (rest != null) {
+            onLine(rest, events);
+        }
+        if (phase == Phase.LISTING && !stopped) {
+            hiddenNotice(events);
+            events.add(new Notice("The server closed the connection before the end of this multi-line answer:"
+                    + " its terminating line with only '.' never came."));
+            phase = Phase.STATUS;
+            answered(Status.ERROR, events);
+        }
+        stopped = true;
+        return events;
     }
 
     @Override
     public ClientWrite write(String line, boolean raw) {
-        throw new UnsupportedOperationException("not yet");
+        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+            return new ClientWrite.Reject("A line cannot contain CR or LF: type one line at a time.");
+        }
+        Annotation annotation;
+        if (saslResponseNext) {
+            saslResponseNext = false;
+            outstanding.add(Pop3Pending.AUTH_RESPONSE);
+            annotation = new Annotation(Annotation.COMMAND, null, null, line.strip().equals("*")
+                    ? "Cancels the AUTH exchange; the server answers -ERR."
+                    : "A base64 response to the server's AUTH challenge, not a command.", null, "RFC 5034 §4");
+        } else {
+            Pop3Commands.Command command = Pop3Commands.lookup(Pop3Commands.verbOf(line));
+            outstanding.add(Pop3Commands.pending(line));
+            annotation = Annotation.command(command.verb(), command.meaning(), command.reference());
+        }
+        return new ClientWrite.Send((line + "\r\n").getBytes(StandardCharsets.UTF_8),
+                List.of(new ClientLine(line, Terminator.CRLF, annotation)), true);
     }
 
+    /** POP3 clients send no bodies: in POP3 the payload belongs to the server (RETR). */
     @Override
     public ClientWrite payload(String text) {
-        throw new UnsupportedOperationException("not yet");
+        return new ClientWrite.Reject("POP3 has no message body for the client to send: the server sends messages (RETR),"
+                + " the client only sends commands. To send mail, use SMTP.");
+    }
+
+    private void onLine(LineBuffer.RawLine line, List<DialectEvent> events) {
+        if (phase == Phase.LISTING) {
+            onListingLine(line, events);
+            return;
+        }
+        Pop3Pending pending = outstanding.peekFirst();
+        Pop3Replies.StatusLine status = Pop3Replies.parse(line.text(), pending);
+        events.add(new ServerLine(line.text(), line.terminator(), status.annotation()));
+        if (pending == null) {
+            events.add(new Notice("The server sent this answer although no command was waiting for one."));
+            return;
+        }
+        if (status.status() == Status.OK && pending.multiLine()) {
+            phase = Phase.LISTING;
+            listing = new Pop3Listing(pending.verb(), limits.maxShownOctetsPerAnswer());
+            return;
+        }
+        answered(status.status(), events);
+        if (pending.role() == Pop3Pending.Role.SASL) {
+            saslResponseNext = status.status() == Status.CONTINUE;
+        } else if (pending.role() == Pop3Pending.Role.STLS) {
+            if (status.status() == Status.OK) {
+                // RFC 2595 §4 and the STARTTLS injection attacks: bytes after +OK came in plaintext.
+                events.add(new TlsGoAhead(buffer.clear()));
+            } else {
+                events.add(new DropHeldInput("The server refused STLS (" + line.text().strip()
+                        + "), so the lines typed after it were not sent."));
+            }
+        }
+    }
+
+    private void onListingLine(LineBuffer.RawLine line, List<DialectEvent> events) {
+        if (listing.count(line.octets()) > limits.maxAnswerOctets()) {
+            stop(events, String.format(Locale.ROOT, "The server's multi-line answer grew past the %,d-octet limit for one answer.",
+                    limits.maxAnswerOctets()));
+            return;
+        }
+        if (line.text().equals(".")) {
+            hiddenNotice(events);
+            events.add(new ServerLine(line.text(), line.terminator(), Pop3Listing.terminator()));
+            phase = Phase.STATUS;
+            listing = null;
+            answered(Status.OK, events);
+            return;
+        }
+        if (listing.show(line.octets())) {
+            events.add(new ServerLine(line.text(), line.terminator(), listing.annotate(line.text())));
+        }
+    }
+
+    private void hiddenNotice(List<DialectEvent> events) {
+        if (listing != null && listing.hiddenOctets() > 0) {
+            events.add(new Notice(String.format(Locale.ROOT, "%,d more octets of this answer were not shown.", listing.hiddenOctets())));
+        }
+    }
+
+    private void answered(Status status, List<DialectEvent> events) {
+        outstanding.pollFirst();
+        events.add(new Complete(status));
+    }
+
+    private void stop(List<DialectEvent> events, String message) {
+        stopped = true;
+        buffer.clear();
+        events.add(new LimitExceeded(message));
     }
 }

@@ -1,0 +1,88 @@
+package dev.parley.practice;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the practice mail and web servers with the application (unless
+ * {@code parley.practice.enabled=false}) and says where they listen.
+ */
+@Component
+public class PracticeServers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PracticeServers.class);
+
+    private final PracticeProperties properties;
+    private PracticeMailServer mail;
+    private PracticeWebSite web;
+    private volatile boolean running;
+
+    PracticeServers(PracticeProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || running) {
+            return;
+        }
+        mail = new PracticeMailServer(properties);
+        mail.start();
+        web = new PracticeWebSite(properties.bind(), properties.httpPort());
+        try {
+            web.start();
+        } catch (IOException e) {
+            mail.stop();
+            throw new UncheckedIOException("The practice web site cannot listen on port " + properties.httpPort(), e);
+        }
+        running = true;
+        endpoints().forEach(e -> log.info("Practice {} on {}:{} (tls {})", e.protocol(), e.host(), e.port(), e.tls()));
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (web != null) {
+            web.stop();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Where each practice service listens; empty when they are switched off. */
+    public List<PracticeEndpoint> endpoints() {
+        if (!running) {
+            return List.of();
+        }
+        List<PracticeEndpoint> endpoints = new ArrayList<>(mail.endpoints(properties.host()));
+        endpoints.add(new PracticeEndpoint("http", properties.host(), web.port(), "none", "Practice web site"));
+        return endpoints;
+    }
+
+    /** The endpoint for a protocol and TLS mode, if running. */
+    public PracticeEndpoint endpoint(String protocol, String tls) {
+        return endpoints().stream()
+                .filter(e -> e.protocol().equals(protocol) && e.tls().equals(tls))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No practice " + protocol + " (" + tls + ") is running"));
+    }
+
+    /** Puts every practice mailbox back as the lesson starts. */
+    public void reseed() {
+        if (running) {
+            mail.reseed();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.parley.protocol.pop3;
+
+import dev.parley.protocol.Annotation;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One multi-line answer being read (RFC 1939 §3): the lines after {@code +OK} up to the lone
+ * {@code .}. It explains each line by the command that asked for it and keeps the counts behind
+ * the display limit: once the lines shown reach {@code maxShownOctets}, later lines are read and
+ * counted but no longer shown.
+ */
+final class Pop3Listing {
+
+    private static final String STUFFING = " The first '.' is stuffing the server added because the line begins with '.'"
+            + " (RFC 1939 §3); the line really starts with a single '.'.";
+
+    private static final Map<String, String> CAPABILITIES = Map.ofEntries(
+            Map.entry("TOP", "the server supports TOP (RFC 2449 §6.1)."),
+            Map.entry("USER", "the server accepts USER and PASS logins (RFC 2449 §6.2)."),
+            Map.entry("SASL", "the server supports AUTH with the SASL mechanisms listed (RFC 2449 §6.3, RFC 5034)."),
+            Map.entry("RESP-CODES", "answers may carry response codes in brackets such as [IN-USE] (RFC 2449 §6.4)."),
+            Map.entry("LOGIN-DELAY", "the minimum number of seconds between logins (RFC 2449 §6.5)."),
+            Map.entry("PIPELINING", "the client may send several commands without waiting for each answer (RFC 2449 §6.6)."),
+            Map.entry("EXPIRE", "how many days the server keeps messages; NEVER means it does not delete them (RFC 2449 §6.7)."),
+            Map.entry("UIDL", "the server supports UIDL (RFC 2449 §6.8)."),
+            Map.entry("IMPLEMENTATION", "the server software's name, for information only (RFC 2449 §6.9)."),
+            Map.entry("STLS", "the server can switch this connection to TLS: send STLS (RFC 2595 §4)."),
+            Map.entry("AUTH-RESP-CODE", "-ERR answers to login commands carry [AUTH] or [SYS/…] codes (RFC 3206 §6)."),
+            Map.entry("UTF8", "the server supports the UTF8 command (RFC 6856 §2)."),
+            Map.entry("LANG", "the server supports the LANG command (RFC 6856 §3)."));
+
+    private final String verb;
+    private final long maxShownOctets;
+    private long octets;
+    private long shownOctets;
+    private long hiddenOctets;
+    private boolean inBody;
+
+    Pop3Listing(String verb, long maxShownOctets) {
+        this.verb = verb;
+        this.maxShownOctets = maxShownOctets;
+    }
+
+    /** Counts a line of {@code lineOctets} (terminator included); returns the answer's size so far. */
+    long count(int lineOctets) {
+        octets += lineOctets;
+        return octets;
+    }
+
+    /** True when this data line is shown; false when it falls past the display limit (it is counted as hidden). */
+    boolean show(int lineOctets) {
+        if (hiddenOctets == 0 && shownOctets + lineOctets <= maxShownOctets) {
+            shownOctets += lineOctets;
+            return true;
+        }
+        hiddenOctets += lineOctets;
+        return false;
+    }
+
+    long hiddenOctets() {
+        return hiddenOctets;
+    }
+
+    /** The annotation of one line inside the answer (not the terminating {@code .}). */
+    Annotation annotate(String line) {
+        if (line.startsWith("..")) {
+            return Annotation.data(describe(line.substring(1)) + STUFFING, "RFC 1939 §3");
+        }
+        if (line.startsWith(".")) {
+            return Annotation.malformed("A line inside a multi-line answer that begins with '.' must have a second '.' added"
+                    + " (RFC 1939 §3); this one does not. Parley shows it as data and keeps reading until a line with only '.'.",
+                    "RFC 1939 §3");
+        }
+        return Annotation.data(describe(line), reference());
+    }
+
+    static Annotation terminator() {
+        return new Annotation(Annotation.DATA, null, null, "A line with only '.': the end of the multi-line answer (CRLF.CRLF).",
+                true, "RFC 1939 §3");
+    }
+
+    private String describe(String line) {
+        String[] words = line.strip().split("\\s+", 2);
+        return switch (verb) {
+            case "LIST" -> words.length == 2 && isNumber(words[0])
+                    ? "Message " + words[0] + " is " + words[1] + " octets." : "A line of the scan listing.";
+            case "UIDL" -> words.length == 2 && isNumber(words[0])
+                    ? "Message " + words[0] + " has the unique id " + words[1] + "." : "A line of the unique-id listing.";
+            case "CAPA" -> capability(words[0]);
+            case "AUTH" -> "A SASL mechanism the server offers: " + words[0] + ".";
+            case "RETR", "TOP" -> messageLine(line);
+            default -> "A line of the multi-line answer.";
+        };
+    }
+
+    private String messageLine(String line) {
+        if (inBody) {
+            return "A line of the message body.";
+        }
+        if (line.isEmpty()) {
+            inBody = true;
+            return "The empty line that separates the message's headers from its body (RFC 5322 §2.1).";
+        }
+        return line.startsWith(" ") || line.startsWith("\t") ? "A header continued (folded) from the line before."
+                : "A header line of the message.";
+    }
+
+    private static String capability(String word) {
+        String meaning = CAPABILITIES.get(word.toUpperCase(Locale.ROOT));
+        return "Capability " + word + ": " + (meaning != null ? meaning : "one this page does not know.");
+    }
+
+    private String reference() {
+        return switch (verb) {
+            case "LIST", "RETR" -> "RFC 1939 §5";
+            case "UIDL", "TOP" -> "RFC 1939 §7";
+            case "CAPA" -> "RFC 2449 §5";
+            case "AUTH" -> "RFC 5034 §4";
+            default -> "RFC 1939 §3";
+        };
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}

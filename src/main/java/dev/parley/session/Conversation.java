@@ -1,0 +1,342 @@
+package dev.parley.session;
+
+import dev.parley.protocol.ClientWrite;
+import dev.parley.protocol.Dialect;
+import dev.parley.protocol.DialectEvent;
+import dev.parley.protocol.Direction;
+import dev.parley.protocol.Protocol;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One connection's whole life: connect, optional TLS, then one reader loop on its own virtual
+ * thread that feeds the dialect and emits events. Client writes come from the viewer's thread;
+ * both sides go through {@link #lock}, so the dialect is only ever used by one thread at a time,
+ * and a STARTTLS handshake runs while no client write can slip out in plaintext.
+ */
+final class Conversation {
+
+    /** A command written that the server has not answered yet. */
+    private record Pending(long seq, long sentNanos, String line, boolean warned) {
+        Pending warn() {
+            return new Pending(seq, sentNanos, line, true);
+        }
+    }
+
+    /** A line or payload typed while the dialect held client input. */
+    private record Held(String text, boolean raw, boolean payload) {
+    }
+
+    private final String sessionId;
+    private final ConnectRequest request;
+    private final SessionSink sink;
+    private final SessionLimits limits;
+    private final TlsClient tlsClient;
+    private final Dialect dialect;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private final Deque<Held> held = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final long startNanos = System.nanoTime();
+    private volatile TargetConnection target;
+    private volatile long lastActivityNanos = startNanos;
+    private long lastReadNanos;
+    private boolean unansweredBytes;
+    private long seq;
+    private long lastClientSeq;
+    private long lastClientNanos = startNanos;
+
+    Conversation(String sessionId, ConnectRequest request, Dialect dialect, SessionSink sink, SessionLimits limits,
+            TlsClient tlsClient) {
+        this.sessionId = sessionId;
+        this.request = request;
+        this.dialect = dialect;
+        this.sink = sink;
+        this.limits = limits;
+        this.tlsClient = tlsClient;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    String target() {
+        return request.host() + ":" + request.port();
+    }
+
+    /** Connects to the checked address and reads until the end; runs on the reader's virtual thread. */
+    void run(InetSocketAddress address) {
+        try {
+            if (!open(address)) {
+                return;
+            }
+            readLoop();
+        } catch (InterruptedException e) {
+            close("client", "The viewer went away.", false);
+        } catch (RuntimeException e) {
+            emitQuietly(new SessionEvent.Error(ErrorCode.INTERNAL.name(),
+                    "Parley hit an internal problem and closed this connection: " + e));
+            close("error", "Internal error.", true);
+        }
+    }
+
+    private boolean open(InetSocketAddress address) throws InterruptedException {
+        try {
+            target = TargetConnection.open(address, request.host(), limits.connectTimeout());
+        } catch (IOException e) {
+            closed.set(true);
+            emit(new SessionEvent.Error(ErrorCode.CONNECT_FAILED.name(), ConnectFailures.explain(e, request, limits)));
+            return false;
+        }
+        if (closed.get()) {
+            target.close();
+            return false;
+        }
+        emit(new SessionEvent.Connected(sessionId, request.protocol().id(), target.remote(), request.host(),
+                request.implicitTls() ? "implicit" : "none"));
+        if (request.implicitTls()) {
+            try {
+                TlsFacts facts = target.startTls(tlsClient, request.insecure(), limits.tlsHandshakeTimeout());
+                emit(SessionEvent.Tls.of(facts, false, 0));
+            } catch (IOException e) {
+                emit(new SessionEvent.Error(ErrorCode.TLS_FAILED.name(), ConnectFailures.explainTls(e, request)));
+                close("error", "The TLS handshake failed.", true);
+                return false;
+            }
+        }
+        if (request.protocol() != Protocol.HTTP && request.protocol() != Protocol.RAW) {
+            pending.add(new Pending(0, System.nanoTime(), "(connect)", false));
+        }
+        return true;
+    }
+
+    private void readLoop() throws InterruptedException {
+        byte[] buffer = new byte[16 * 1024];
+        while (!closed.get()) {
+            int n;
+            try {
+                target.readTimeout(dialect.completesOnQuiet() ? limits.rawQuietTime() : Duration.ofSeconds(1));
+                n = target.read(buffer);
+            } catch (SocketTimeoutException e) {
+                tick();
+                continue;
+            } catch (IOException e) {
+                if (!closed.get()) {
+                    close("error", "The connection broke: " + e.getMessage(), true);
+                }
+                return;
+            }
+            lock.lock();
+            try {
+                if (n < 0) {
+                    String reason = serverClosedReason();
+                    handle(dialect.endOfInput());
+                    close("server", reason, true);
+                    return;
+                }
+                lastActivityNanos = lastReadNanos = System.nanoTime();
+                unansweredBytes = true;
+                handle(dialect.read(buffer, 0, n));
+                drainHeld();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** The read timed out: time to check the quiet time, the answer timeout, idleness and the session's age. */
+    private void tick() throws InterruptedException {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            if (dialect.completesOnQuiet() && unansweredBytes
+                    && now - lastReadNanos >= limits.rawQuietTime().toNanos()) {
+                handle(dialect.quiet());
+                unansweredBytes = false;
+            }
+            Pending oldest = pending.peekFirst();
+            if (oldest != null && !oldest.warned() && now - oldest.sentNanos() > limits.answerTimeout().toNanos()) {
+                pending.removeFirst();
+                pending.addFirst(oldest.warn());
+                emit(new SessionEvent.Error(ErrorCode.TIMEOUT.name(), Durations.sentence(
+                        "The server has not answered " + describe(oldest) + " for %s. It may be waiting for more "
+                                + "input from you, or it may be stuck; you can keep typing or disconnect.",
+                        limits.answerTimeout())));
+            }
+            if (now - lastActivityNanos > limits.idleTimeout().toNanos()) {
+                emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), Durations.sentence(
+                        "Nothing was sent either way for %s, so Parley closed the connection.", limits.idleTimeout())));
+                close("limit", "Idle for too long.", true);
+            } else if (now - startNanos > limits.maxSessionDuration().toNanos()) {
+                emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), Durations.sentence(
+                        "This connection reached the longest time a session may last (%s), so Parley closed it.",
+                        limits.maxSessionDuration())));
+                close("limit", "Session too long.", true);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void send(String line, boolean raw) throws InterruptedException {
+        offer(new Held(line, raw, false));
+    }
+
+    void payload(String text) throws InterruptedException {
+        offer(new Held(text, false, true));
+    }
+
+    private void offer(Held input) throws InterruptedException {
+        lock.lock();
+        try {
+            if (closed.get() || target == null) {
+                emit(new SessionEvent.Error(ErrorCode.NOT_CONNECTED.name(),
+                        "Not connected yet: wait for the connection to open before sending."));
+                return;
+            }
+            if (dialect.holdsClientInput() || !held.isEmpty()) {
+                if (held.size() >= limits.maxHeldLines()) {
+                    emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), "Already " + held.size()
+                            + " lines are waiting for the server's go-ahead; this one was not queued."));
+                    return;
+                }
+                held.add(input);
+                emit(new SessionEvent.Notice("Waiting for the server's go-ahead before sending this; "
+                        + held.size() + " waiting.", Instant.now()));
+                return;
+            }
+            write(input);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void drainHeld() throws InterruptedException {
+        while (!held.isEmpty() && !dialect.holdsClientInput() && !closed.get()) {
+            write(held.removeFirst());
+        }
+    }
+
+    private void write(Held input) throws InterruptedException {
+        ClientWrite result = input.payload() ? dialect.payload(input.text()) : dialect.write(input.text(), input.raw());
+        switch (result) {
+            case ClientWrite.Reject reject -> emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), reject.reason()));
+            case ClientWrite.Send send -> {
+                try {
+                    target.write(send.bytes());
+                } catch (IOException e) {
+                    close("error", "Writing to the server failed: " + e.getMessage(), true);
+                    return;
+                }
+                long now = System.nanoTime();
+                lastActivityNanos = now;
+                for (ClientWrite.ClientLine line : send.lines()) {
+                    emit(new SessionEvent.Line(Direction.C.name(), line.text(), ++seq, Instant.now(),
+                            line.terminator().name(), target.secure(), line.annotation()));
+                }
+                lastClientSeq = seq;
+                lastClientNanos = now;
+                if (send.expectsAnswer()) {
+                    String first = send.lines().isEmpty() ? "" : send.lines().getFirst().text();
+                    pending.add(new Pending(seq, now, first, false));
+                }
+            }
+        }
+    }
+
+    private void handle(List<DialectEvent> events) throws InterruptedException {
+        for (DialectEvent event : events) {
+            switch (event) {
+                case DialectEvent.ServerLine line -> emit(new SessionEvent.Line(Direction.S.name(), line.text(), ++seq,
+                        Instant.now(), line.terminator().name(), target.secure(), line.annotation()));
+                case DialectEvent.Literal literal -> emit(new SessionEvent.Literal(Direction.S.name(), literal.octets(),
+                        literal.text(), literal.truncated(), ++seq, Instant.now(), target.secure()));
+                case DialectEvent.BodySummary body -> emit(new SessionEvent.Body(body.contentType(), body.octets(),
+                        body.description(), ++seq, Instant.now()));
+                case DialectEvent.Notice notice -> emit(new SessionEvent.Notice(notice.text(), Instant.now()));
+                case DialectEvent.Complete complete -> complete(complete);
+                case DialectEvent.TlsGoAhead goAhead -> upgrade(goAhead);
+                case DialectEvent.DropHeldInput drop -> {
+                    int dropped = held.size();
+                    held.clear();
+                    emit(new SessionEvent.Notice(drop.reason() + (dropped > 0 ? " (" + dropped + " not sent)" : ""),
+                            Instant.now()));
+                }
+                case DialectEvent.LimitExceeded limit -> {
+                    emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), limit.message()));
+                    close("limit", limit.message(), true);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void complete(DialectEvent.Complete complete) throws InterruptedException {
+        unansweredBytes = false;
+        Pending answered = pending.pollFirst();
+        long answeredSeq = answered != null ? answered.seq() : lastClientSeq;
+        long since = answered != null ? answered.sentNanos() : lastClientNanos;
+        emit(new SessionEvent.Complete(answeredSeq, complete.status().id(), (System.nanoTime() - since) / 1000));
+    }
+
+    /** STARTTLS/STLS go-ahead: handshake on the same socket before anything else is written. */
+    private void upgrade(DialectEvent.TlsGoAhead goAhead) throws InterruptedException {
+        if (goAhead.discardedOctets() > 0) {
+            emit(new SessionEvent.Notice("Discarded " + goAhead.discardedOctets() + " octets the server sent after "
+                    + "its go-ahead and before TLS: plaintext there could be an injection attack.", Instant.now()));
+        }
+        try {
+            TlsFacts facts = target.startTls(tlsClient, request.insecure(), limits.tlsHandshakeTimeout());
+            emit(SessionEvent.Tls.of(facts, true, seq));
+        } catch (IOException e) {
+            emit(new SessionEvent.Error(ErrorCode.TLS_FAILED.name(), ConnectFailures.explainTls(e, request)));
+            close("error", "The TLS handshake after STARTTLS failed.", true);
+        }
+    }
+
+    private String serverClosedReason() {
+        Pending open = pending.peekFirst();
+        if (open != null && open.seq() > 0) {
+            return "The server closed the connection before it finished answering " + describe(open) + ".";
+        }
+        return "The server closed the connection.";
+    }
+
+    private static String describe(Pending pending) {
+        return pending.seq() == 0 ? "the connection (no greeting yet)" : "“" + pending.line() + "”";
+    }
+
+    /** Idempotent; safe from any thread, including while the reader is blocked in read. */
+    void close(String by, String reason, boolean tell) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        TargetConnection connection = target;
+        if (connection != null) {
+            connection.close();
+        }
+        if (tell) {
+            emitQuietly(new SessionEvent.Closed(by, reason));
+        }
+    }
+
+    private void emit(SessionEvent event) throws InterruptedException {
+        sink.emit(event);
+    }
+
+    private void emitQuietly(SessionEvent event) {
+        try {
+            sink.emit(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

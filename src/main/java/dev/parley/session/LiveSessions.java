@@ -1,0 +1,45 @@
+package dev.parley.session;
+
+import dev.parley.security.TargetPolicy;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** Creates live sessions and knows every open one, so that shutdown closes all their sockets. */
+@Component
+public class LiveSessions {
+
+    private final SessionLimits limits;
+    private final TargetPolicy policy;
+    private final TlsClient tlsClient;
+    private final Map<String, LiveSession> open = new ConcurrentHashMap<>();
+
+    public LiveSessions(SessionLimits limits, TargetPolicy policy, TlsClient tlsClient) {
+        this.limits = limits;
+        this.policy = policy;
+        this.tlsClient = tlsClient;
+    }
+
+    public LiveSession open(SessionSink sink) {
+        LiveSession session = new LiveSession(UUID.randomUUID().toString(), sink, limits, policy, tlsClient);
+        open.put(session.id(), session);
+        return session;
+    }
+
+    public void close(LiveSession session) {
+        session.close();
+        open.remove(session.id());
+    }
+
+    public int count() {
+        return open.size();
+    }
+
+    @PreDestroy
+    void closeAll() {
+        open.values().forEach(LiveSession::close);
+        open.clear();
+    }
+}
