@@ -19,7 +19,17 @@ public sealed interface ClientWrite {
     record Reject(String reason) implements ClientWrite {
     }
 
-    /** One client line as written, without its terminator. */
-    record ClientLine(String text, Terminator terminator, Annotation annotation) {
+    /**
+     * One client line as written, without its terminator.
+     *
+     * @param redacted the same line with its secrets masked ({@code PASS ********}), or null when
+     *                 it carries none. The dialect knows which lines carry secrets (it tracks AUTH
+     *                 exchanges and IMAP literals), so masking happens here, at capture, once.
+     */
+    record ClientLine(String text, Terminator terminator, Annotation annotation, String redacted) {
+
+        public ClientLine(String text, Terminator terminator, Annotation annotation) {
+            this(text, terminator, annotation, null);
+        }
     }
 }

@@ -6,8 +6,18 @@ package dev.parley.protocol;
  */
 public sealed interface DialectEvent {
 
-    /** One line read from the server, without its terminator. */
-    record ServerLine(String text, Terminator terminator, Annotation annotation) implements DialectEvent {
+    /**
+     * One line read from the server, without its terminator.
+     *
+     * @param redacted the same line with its secrets masked ({@code Set-Cookie: ********}), or
+     *                 null when it carries none; what is stored or shown to anyone but the learner
+     */
+    record ServerLine(String text, Terminator terminator, Annotation annotation, String redacted)
+            implements DialectEvent {
+
+        public ServerLine(String text, Terminator terminator, Annotation annotation) {
+            this(text, terminator, annotation, null);
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ final class Conversation {
     private record Held(String text, boolean raw, boolean payload) {
     }
 
-    private final String sessionId;
+    private final String id;
     private final ConnectRequest request;
     private final SessionSink sink;
     private final SessionLimits limits;
@@ -54,14 +54,18 @@ final class Conversation {
     private long lastClientSeq;
     private long lastClientNanos = startNanos;
 
-    Conversation(String sessionId, ConnectRequest request, Dialect dialect, SessionSink sink, SessionLimits limits,
-            TlsClient tlsClient) {
-        this.sessionId = sessionId;
+    private final ConversationListener listener;
+
+    Conversation(ConversationInfo info, ConnectRequest request, Dialect dialect, SessionSink sink,
+            SessionLimits limits, TlsClient tlsClient, ConversationListener listener) {
+        this.id = info.id();
         this.request = request;
         this.dialect = dialect;
         this.sink = sink;
         this.limits = limits;
         this.tlsClient = tlsClient;
+        this.listener = listener;
+        listener.opened(info);
     }
 
     boolean isClosed() {
@@ -92,15 +96,15 @@ final class Conversation {
         try {
             target = TargetConnection.open(address, request.host(), limits.connectTimeout());
         } catch (IOException e) {
-            closed.set(true);
             emit(new SessionEvent.Error(ErrorCode.CONNECT_FAILED.name(), ConnectFailures.explain(e, request, limits)));
+            close("error", "Could not connect.", false);
             return false;
         }
         if (closed.get()) {
             target.close();
             return false;
         }
-        emit(new SessionEvent.Connected(sessionId, request.protocol().id(), target.remote(), request.host(),
+        emit(new SessionEvent.Connected(id, request.protocol().id(), target.remote(), request.host(),
                 request.implicitTls() ? "implicit" : "none"));
         if (request.implicitTls()) {
             try {
@@ -240,7 +244,7 @@ final class Conversation {
                 lastActivityNanos = now;
                 for (ClientWrite.ClientLine line : send.lines()) {
                     emit(new SessionEvent.Line(Direction.C.name(), line.text(), ++seq, Instant.now(),
-                            line.terminator().name(), target.secure(), line.annotation()));
+                            line.terminator().name(), target.secure(), line.annotation(), line.redacted()));
                 }
                 lastClientSeq = seq;
                 lastClientNanos = now;
@@ -256,7 +260,7 @@ final class Conversation {
         for (DialectEvent event : events) {
             switch (event) {
                 case DialectEvent.ServerLine line -> emit(new SessionEvent.Line(Direction.S.name(), line.text(), ++seq,
-                        Instant.now(), line.terminator().name(), target.secure(), line.annotation()));
+                        Instant.now(), line.terminator().name(), target.secure(), line.annotation(), line.redacted()));
                 case DialectEvent.Literal literal -> emit(new SessionEvent.Literal(Direction.S.name(), literal.octets(),
                         literal.text(), literal.truncated(), ++seq, Instant.now(), target.secure()));
                 case DialectEvent.BodySummary body -> emit(new SessionEvent.Body(body.contentType(), body.octets(),
@@ -314,6 +318,12 @@ final class Conversation {
         return pending.seq() == 0 ? "the connection (no greeting yet)" : "“" + pending.line() + "”";
     }
 
+    /** The connection was refused before any socket was opened (policy, DNS). */
+    void fail(ErrorCode code, String message) {
+        emitQuietly(new SessionEvent.Error(code.name(), message));
+        close("error", message, false);
+    }
+
     /** Idempotent; safe from any thread, including while the reader is blocked in read. */
     void close(String by, String reason, boolean tell) {
         if (!closed.compareAndSet(false, true)) {
@@ -326,15 +336,17 @@ final class Conversation {
         if (tell) {
             emitQuietly(new SessionEvent.Closed(by, reason));
         }
+        listener.ended(id);
     }
 
     private void emit(SessionEvent event) throws InterruptedException {
+        listener.event(id, event);
         sink.emit(event);
     }
 
     private void emitQuietly(SessionEvent event) {
         try {
-            sink.emit(event);
+            emit(event);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

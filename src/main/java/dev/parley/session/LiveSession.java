@@ -5,6 +5,8 @@ import dev.parley.security.TargetDeniedException;
 import dev.parley.security.TargetPolicy;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One viewer's session (one browser tab, one replay): at most one open connection at a time, and
@@ -14,18 +16,23 @@ import java.net.UnknownHostException;
 public final class LiveSession {
 
     private final String id;
+    private final String origin;
     private final SessionSink sink;
     private final SessionLimits limits;
     private final TargetPolicy policy;
     private final TlsClient tlsClient;
+    private final ConversationListener listener;
     private volatile Conversation current;
 
-    LiveSession(String id, SessionSink sink, SessionLimits limits, TargetPolicy policy, TlsClient tlsClient) {
+    LiveSession(String id, String origin, SessionSink sink, SessionLimits limits, TargetPolicy policy,
+            TlsClient tlsClient, ConversationListener listener) {
         this.id = id;
+        this.origin = origin;
         this.sink = sink;
         this.limits = limits;
         this.policy = policy;
         this.tlsClient = tlsClient;
+        this.listener = listener;
     }
 
     public String id() {
@@ -50,8 +57,10 @@ public final class LiveSession {
                     "Accepting any certificate is switched off on this server; connect with verification on."));
             return;
         }
-        Conversation conversation = new Conversation(id, request,
-                Dialects.create(request.protocol(), limits.framing()), sink, limits, tlsClient);
+        ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin, request.protocol(),
+                request.host(), request.port(), request.implicitTls(), Instant.now());
+        Conversation conversation = new Conversation(info, request,
+                Dialects.create(request.protocol(), limits.framing()), sink, limits, tlsClient, listener);
         current = conversation;
         Thread.ofVirtual().name("parley-target-" + id).start(() -> checkAndRun(conversation, request));
     }
@@ -61,23 +70,14 @@ public final class LiveSession {
         try {
             address = policy.check(request.host(), request.port());
         } catch (UnknownHostException e) {
-            fail(conversation, ErrorCode.CONNECT_FAILED,
+            conversation.fail(ErrorCode.CONNECT_FAILED,
                     "The host name “" + request.host() + "” could not be found. Check its spelling.");
             return;
         } catch (TargetDeniedException e) {
-            fail(conversation, ErrorCode.TARGET_DENIED, e.getMessage());
+            conversation.fail(ErrorCode.TARGET_DENIED, e.getMessage());
             return;
         }
         conversation.run(address);
-    }
-
-    private void fail(Conversation conversation, ErrorCode code, String message) {
-        conversation.close("error", message, false);
-        try {
-            sink.emit(new SessionEvent.Error(code.name(), message));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public void send(String line, boolean raw) throws InterruptedException {

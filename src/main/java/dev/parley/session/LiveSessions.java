@@ -2,6 +2,7 @@ package dev.parley.session;
 
 import dev.parley.security.TargetPolicy;
 import jakarta.annotation.PreDestroy;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,16 +15,26 @@ public class LiveSessions {
     private final SessionLimits limits;
     private final TargetPolicy policy;
     private final TlsClient tlsClient;
+    private final ConversationListener listeners;
     private final Map<String, LiveSession> open = new ConcurrentHashMap<>();
 
-    public LiveSessions(SessionLimits limits, TargetPolicy policy, TlsClient tlsClient) {
+    public LiveSessions(SessionLimits limits, TargetPolicy policy, TlsClient tlsClient,
+            List<ConversationListener> listeners) {
         this.limits = limits;
         this.policy = policy;
         this.tlsClient = tlsClient;
+        this.listeners = new ConversationListeners(listeners);
     }
 
+    /** A session for a browser tab. */
     public LiveSession open(SessionSink sink) {
-        LiveSession session = new LiveSession(UUID.randomUUID().toString(), sink, limits, policy, tlsClient);
+        return open(sink, "live");
+    }
+
+    /** A session for another front door; {@code origin} is recorded with its transcripts ({@code replay}, {@code library}). */
+    public LiveSession open(SessionSink sink, String origin) {
+        LiveSession session = new LiveSession(UUID.randomUUID().toString(), origin, sink, limits, policy, tlsClient,
+                listeners);
         open.put(session.id(), session);
         return session;
     }

@@ -41,8 +41,12 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * @param redacted the line with its secrets masked, when it has any: what transcripts, exports
+     *                 and any second viewer get; the learner's own console may show {@code text}
+     */
     record Line(String dir, String text, long seq, Instant at, String terminator, boolean secure,
-            Annotation annotation) implements SessionEvent {
+            Annotation annotation, String redacted) implements SessionEvent {
     }
 
     record Literal(String dir, long octets, String text, boolean truncated, long seq, Instant at, boolean secure)

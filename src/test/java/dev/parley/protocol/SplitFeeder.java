@@ -99,7 +99,7 @@ public final class SplitFeeder {
 
     public static String summary(DialectEvent event) {
         return switch (event) {
-            case DialectEvent.ServerLine(String text, Terminator terminator, Annotation a) -> "S: " + text
+            case DialectEvent.ServerLine(String text, Terminator terminator, Annotation a, String redacted) -> "S: " + text
                     + (terminator == Terminator.CRLF ? "" : " <" + terminator + ">")
                     + " | " + a.kind() + (a.code() == null ? "" : " " + a.code())
                     + (a.last() == null ? "" : a.last() ? " last" : " more");

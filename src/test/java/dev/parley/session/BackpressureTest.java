@@ -27,7 +27,7 @@ class BackpressureTest {
     static LiveSessions sessions() {
         TargetProperties targets = Binder.get(new StandardEnvironment()).bindOrCreate("parley.targets",
                 TargetProperties.class);
-        return new LiveSessions(defaultLimits(), new TargetPolicy(targets), new TlsClient(List.of(), targets));
+        return new LiveSessions(defaultLimits(), new TargetPolicy(targets), new TlsClient(List.of(), targets), List.of());
     }
 
     @Test

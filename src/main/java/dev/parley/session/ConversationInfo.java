@@ -1,0 +1,13 @@
+package dev.parley.session;
+
+import dev.parley.protocol.Protocol;
+import java.time.Instant;
+
+/**
+ * What a conversation was asked to do, as the learner typed it.
+ *
+ * @param origin where it came from: {@code live} (a browser), {@code replay} or {@code library}
+ */
+public record ConversationInfo(String id, String sessionId, String origin, Protocol protocol, String host, int port,
+        boolean implicitTls, Instant startedAt) {
+}
