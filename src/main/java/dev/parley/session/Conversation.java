@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,13 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * and a STARTTLS handshake runs while no client write can slip out in plaintext.
  */
 final class Conversation {
-
-    /** A command written that the server has not answered yet. */
-    private record Pending(long seq, long sentNanos, String line, boolean warned) {
-        Pending warn() {
-            return new Pending(seq, sentNanos, line, true);
-        }
-    }
 
     /** A line or payload typed while the dialect held client input. */
     private record Held(String text, boolean raw, boolean payload) {
@@ -42,7 +36,7 @@ final class Conversation {
     private final TlsClient tlsClient;
     private final Dialect dialect;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Deque<Pending> pending = new ArrayDeque<>();
+    private final PendingAnswers answers;
     private final Deque<Held> held = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
@@ -51,8 +45,6 @@ final class Conversation {
     private long lastReadNanos;
     private boolean unansweredBytes;
     private long seq;
-    private long lastClientSeq;
-    private long lastClientNanos = startNanos;
 
     private final ConversationListener listener;
 
@@ -65,6 +57,7 @@ final class Conversation {
         this.limits = limits;
         this.tlsClient = tlsClient;
         this.listener = listener;
+        this.answers = new PendingAnswers(startNanos);
         listener.opened(info);
     }
 
@@ -96,8 +89,7 @@ final class Conversation {
         try {
             target = TargetConnection.open(address, request.host(), limits.connectTimeout());
         } catch (IOException e) {
-            emit(new SessionEvent.Error(ErrorCode.CONNECT_FAILED.name(), ConnectFailures.explain(e, request, limits)));
-            close("error", "Could not connect.", false);
+            fail(ErrorCode.CONNECT_FAILED, ConnectFailures.explain(e, request, limits));
             return false;
         }
         if (closed.get()) {
@@ -117,7 +109,7 @@ final class Conversation {
             }
         }
         if (request.protocol() != Protocol.HTTP && request.protocol() != Protocol.RAW) {
-            pending.add(new Pending(0, System.nanoTime(), "(connect)", false));
+            answers.expectGreeting(System.nanoTime());
         }
         return true;
     }
@@ -166,13 +158,11 @@ final class Conversation {
                 handle(dialect.quiet());
                 unansweredBytes = false;
             }
-            Pending oldest = pending.peekFirst();
-            if (oldest != null && !oldest.warned() && now - oldest.sentNanos() > limits.answerTimeout().toNanos()) {
-                pending.removeFirst();
-                pending.addFirst(oldest.warn());
+            Optional<PendingAnswers.Pending> overdue = answers.overdue(now, limits.answerTimeout().toNanos());
+            if (overdue.isPresent()) {
                 emit(new SessionEvent.Error(ErrorCode.TIMEOUT.name(), Durations.sentence(
-                        "The server has not answered " + describe(oldest) + " for %s. It may be waiting for more "
-                                + "input from you, or it may be stuck; you can keep typing or disconnect.",
+                        "The server has not answered " + overdue.get().describe() + " for %s. It may be waiting "
+                                + "for more input from you, or it may be stuck; you can keep typing or disconnect.",
                         limits.answerTimeout())));
             }
             if (now - lastActivityNanos > limits.idleTimeout().toNanos()) {
@@ -246,12 +236,8 @@ final class Conversation {
                     emit(new SessionEvent.Line(Direction.C.name(), line.text(), ++seq, Instant.now(),
                             line.terminator().name(), target.secure(), line.annotation(), line.redacted()));
                 }
-                lastClientSeq = seq;
-                lastClientNanos = now;
-                if (send.expectsAnswer()) {
-                    String first = send.lines().isEmpty() ? "" : send.lines().getFirst().text();
-                    pending.add(new Pending(seq, now, first, false));
-                }
+                String first = send.lines().isEmpty() ? "" : send.lines().getFirst().text();
+                answers.written(seq, now, first, send.expectsAnswer());
             }
         }
     }
@@ -285,10 +271,8 @@ final class Conversation {
 
     private void complete(DialectEvent.Complete complete) throws InterruptedException {
         unansweredBytes = false;
-        Pending answered = pending.pollFirst();
-        long answeredSeq = answered != null ? answered.seq() : lastClientSeq;
-        long since = answered != null ? answered.sentNanos() : lastClientNanos;
-        emit(new SessionEvent.Complete(answeredSeq, complete.status().id(), (System.nanoTime() - since) / 1000));
+        PendingAnswers.Answered answered = answers.complete(System.nanoTime());
+        emit(new SessionEvent.Complete(answered.seq(), complete.status().id(), answered.elapsedMicros()));
     }
 
     /** STARTTLS/STLS go-ahead: handshake on the same socket before anything else is written. */
@@ -307,21 +291,18 @@ final class Conversation {
     }
 
     private String serverClosedReason() {
-        Pending open = pending.peekFirst();
-        if (open != null && open.seq() > 0) {
-            return "The server closed the connection before it finished answering " + describe(open) + ".";
-        }
-        return "The server closed the connection.";
-    }
-
-    private static String describe(Pending pending) {
-        return pending.seq() == 0 ? "the connection (no greeting yet)" : "“" + pending.line() + "”";
+        return answers.oldestCommand()
+                .map(open -> "The server closed the connection before it finished answering " + open.describe() + ".")
+                .orElse("The server closed the connection.");
     }
 
     /** The connection was refused before any socket was opened (policy, DNS). */
     void fail(ErrorCode code, String message) {
-        emitQuietly(new SessionEvent.Error(code.name(), message));
-        close("error", message, false);
+        // Closed before the learner hears of it, so that a reconnect right after the error is accepted.
+        if (closed.compareAndSet(false, true)) {
+            emitQuietly(new SessionEvent.Error(code.name(), message));
+            listener.ended(id);
+        }
     }
 
     /** Idempotent; safe from any thread, including while the reader is blocked in read. */
