@@ -57,4 +57,12 @@ class PracticeHttpTest extends PracticeSessionTest {
         assertThat(missing.lines()).contains("HTTP/1.1 404 Not Found");
         assertThat(missing.status()).isEqualTo("error");
     }
+
+    @Test
+    void rawModeTalksToAnyLineServerAndCompletesOnSilence() throws Exception {
+        ws.connect("raw", "localhost", port("smtp", "none"), "none");
+        WsClient.Answer greeting = ws.answer();
+        assertThat(greeting.firstLine()).startsWith("220 ");
+        assertThat(ws.exchange("NOOP").firstLine()).startsWith("250");
+    }
 }

@@ -43,4 +43,13 @@ class NginxHttpTest extends RealServerTest {
         assertThat(head.lines()).contains("HTTP/1.1 200 OK");
         assertThat(head.lines().getLast()).isEmpty();
     }
+
+    @Test
+    void httpsWithImplicitTlsIsVerifiedAgainstTheTestAuthority() throws Exception {
+        RealServers.Endpoint https = RealServers.require("PARLEY_REAL_HTTPS", "nginx HTTPS");
+        ws.connect("http", "localhost", https.port(), "implicit");
+        assertThat(ws.next("tls").path("verified").asBoolean()).isTrue();
+        request("GET", "/hello.txt");
+        assertThat(ws.answer().lines()).contains("HTTP/1.1 200 OK");
+    }
 }
