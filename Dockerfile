@@ -1,7 +1,12 @@
 # Builds and runs Parley in a container: `docker compose up` (see docker-compose.yml).
+FROM node:20-bookworm-slim AS node
+
 FROM eclipse-temurin:25-jdk AS build
+# The Maven build compiles the page's TypeScript with npm (exec-maven-plugin).
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
 WORKDIR /src
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN ./mvnw -B -q package -DskipTests
 
