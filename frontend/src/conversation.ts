@@ -1,0 +1,170 @@
+import type { Annotation, EventOf, Peer, ProtocolId, ServerEvent } from './types';
+
+/**
+ * One connection's traffic as the page keeps it: what the console shows, what the ladder
+ * draws and what the export writes. Built only from events; nothing here reads protocol text.
+ */
+export interface Entry {
+  /** DOM id of the console row, unique on the page: lets compare/ladder link to it. */
+  rowId: string;
+  kind: 'line' | 'literal' | 'body' | 'notice' | 'tls';
+  dir?: 'C' | 'S';
+  text: string;
+  seq?: number;
+  at?: string;
+  terminator?: 'CRLF' | 'LF' | 'NONE';
+  secure?: boolean;
+  annotation?: Annotation;
+  octets?: number;
+  truncated?: boolean;
+  contentType?: string;
+  /** On the last server entry of an answer, and on the client line answered. */
+  elapsedMicros?: number;
+  status?: 'ok' | 'error' | 'continue';
+  /** tls entries */
+  tls?: TlsFacts;
+}
+
+export interface TlsFacts {
+  protocol?: string;
+  cipher?: string;
+  peer?: Peer;
+  verified?: boolean;
+  /** What the certificate was trusted as, when the server says (e.g. the practice servers' pinned certificate). */
+  trust?: string;
+  upgraded?: boolean;
+  afterSeq?: number;
+}
+
+let conversationCounter = 0;
+
+export class Conversation {
+  readonly id: number;
+  readonly entries: Entry[] = [];
+  remote = '';
+  session = '';
+  tls: TlsFacts | null = null;
+  /** The server waits for more (SMTP 354/334, IMAP +). */
+  waiting = false;
+  /** After SMTP 354: typed lines are the message, a lone "." ends it. */
+  messageMode = false;
+  open = true;
+  private counter = 0;
+
+  constructor(
+    readonly protocol: ProtocolId,
+    readonly host: string,
+    readonly port: number,
+    readonly tlsMode: 'none' | 'implicit',
+  ) {
+    this.id = ++conversationCounter;
+  }
+
+  get target(): string {
+    return `${this.host}:${this.port}`;
+  }
+
+  private nextRowId(): string {
+    return `row-${this.id}-${++this.counter}`;
+  }
+
+  /** Adds the event to the model; returns the entry created (null for events that make none). */
+  apply(ev: ServerEvent): Entry | null {
+    switch (ev.event) {
+      case 'connected':
+        this.remote = ev.remote ?? '';
+        this.session = ev.session ?? '';
+        return null;
+      case 'line':
+        return this.push({
+          kind: 'line',
+          dir: ev.dir === 'C' ? 'C' : 'S',
+          text: String(ev.text ?? ''),
+          seq: ev.seq,
+          at: ev.at,
+          terminator: ev.terminator,
+          secure: ev.secure,
+          annotation: ev.annotation,
+        });
+      case 'literal':
+        return this.push({
+          kind: 'literal',
+          dir: ev.dir === 'C' ? 'C' : 'S',
+          text: String(ev.text ?? ''),
+          octets: ev.octets,
+          truncated: ev.truncated,
+          seq: ev.seq,
+          at: ev.at,
+          secure: ev.secure,
+        });
+      case 'body':
+        return this.push({
+          kind: 'body',
+          dir: 'S',
+          text: String(ev.description ?? ''),
+          contentType: ev.contentType,
+          octets: ev.octets,
+          seq: ev.seq,
+          at: ev.at,
+        });
+      case 'notice':
+        return this.push({ kind: 'notice', text: String(ev.text ?? ''), at: ev.at });
+      case 'tls': {
+        const facts: TlsFacts = {
+          protocol: ev.protocol,
+          cipher: ev.cipher,
+          peer: ev.peer,
+          verified: ev.verified,
+          trust: ev.trust,
+          upgraded: ev.upgraded,
+          afterSeq: ev.afterSeq,
+        };
+        this.tls = facts;
+        return this.push({ kind: 'tls', text: '', tls: facts });
+      }
+      case 'complete':
+        this.complete(ev);
+        return null;
+      case 'closed':
+        this.open = false;
+        this.waiting = false;
+        this.messageMode = false;
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private push(e: Omit<Entry, 'rowId'>): Entry {
+    const entry = { ...e, rowId: this.nextRowId() } as Entry;
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** Entries the last `complete` event annotated (the answer's last server entry, the line answered). */
+  touched: Entry[] = [];
+
+  private complete(ev: EventOf<'complete'>): void {
+    this.touched = [];
+    const askedIndex = ev.seq ? this.entries.findIndex((e) => e.dir === 'C' && e.seq === ev.seq) : -1;
+    const serverIndex = this.lastServerIndex();
+    const lastServer = serverIndex > askedIndex ? this.entries[serverIndex] : undefined;
+    for (const e of [lastServer, askedIndex >= 0 ? this.entries[askedIndex] : undefined]) {
+      if (!e) continue;
+      e.elapsedMicros = ev.elapsedMicros;
+      e.status = ev.status;
+      this.touched.push(e);
+    }
+    this.waiting = ev.status === 'continue';
+    // 354 is the one reply that turns typed lines into message text (RFC 5321 §4.1.1.4).
+    this.messageMode = this.waiting && lastServer?.annotation?.code === '354';
+  }
+
+  private lastServerIndex(): number {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i];
+      if (e.dir === 'S') return i;
+    }
+    return -1;
+  }
+}

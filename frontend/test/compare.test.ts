@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { CHARACTERISTICS, COMPARED, findExample, renderCompare } from '../src/compare';
+import { c, command, complete, conversation, data, reply, s, smtpSession } from './fixtures';
+
+const row = (title: string) => CHARACTERISTICS.find((ch) => ch.title === title)!;
+
+describe('compare table', () => {
+  it('has a cell for each of the four protocols on every row', () => {
+    for (const ch of CHARACTERISTICS) expect(Object.keys(ch.cells).sort()).toEqual([...COMPARED].sort());
+  });
+
+  it('finds the learner\'s own 250- continuation and client-sent end of payload in SMTP', () => {
+    const conv = conversation(smtpSession());
+    expect(findExample(row('A reply over several lines').cells.smtp, 'smtp', [conv])!.text).toBe('250-localhost');
+    const end = findExample(row('Payload (the message itself)').cells.smtp, 'smtp', [conv])!;
+    expect(end).toMatchObject({ dir: 'C', text: '.' });
+    expect(findExample(row('Failure').cells.smtp, 'smtp', [conv])!.text).toContain('550');
+  });
+
+  it('finds the server-sent end of payload in POP3 and the literal in IMAP', () => {
+    const retr = c('RETR 1', command('RETR'));
+    const pop = conversation([retr, s('+OK 120 octets', reply('+OK')), s('text', data()), s('.', data()), complete(retr.seq)], 'pop3');
+    expect(findExample(row('Payload (the message itself)').cells.pop3, 'pop3', [pop])).toMatchObject({ dir: 'S', text: '.' });
+    const imap = conversation([{ event: 'literal', dir: 'S', octets: 1425, text: 'x' }], 'imap');
+    expect(findExample(row('Payload (the message itself)').cells.imap, 'imap', [imap])!.kind).toBe('literal');
+  });
+
+  it('finds an IMAP tagged OK and a tagged command', () => {
+    const sel = c('A0002 SELECT INBOX', command('SELECT'));
+    const imap = conversation([sel, s('* 1 EXISTS', data()), s('A0002 OK [READ-WRITE] SELECT completed', reply('OK')), complete(sel.seq)], 'imap');
+    expect(findExample(row('Success').cells.imap, 'imap', [imap])!.text).toContain('A0002 OK');
+    expect(findExample(row('Matching answers to requests').cells.imap, 'imap', [imap])!.text).toBe('A0002 SELECT INBOX');
+  });
+
+  it('looks only at conversations of the same protocol', () => {
+    expect(findExample(row('Success').cells.pop3, 'pop3', [conversation(smtpSession())])).toBeUndefined();
+  });
+
+  it('links a cell to the console row of its example', () => {
+    const conv = conversation(smtpSession());
+    const table = renderCompare([conv]);
+    const links = Array.from(table.querySelectorAll<HTMLAnchorElement>('a.example'));
+    expect(links.length).toBeGreaterThan(3);
+    for (const a of links) {
+      expect(a.getAttribute('href')).toBe(`#${a.dataset.row}`);
+      expect(conv.entries.some((e) => e.rowId === a.dataset.row)).toBe(true);
+    }
+    expect(table.querySelectorAll('thead th')).toHaveLength(4);
+    expect(table.querySelectorAll('th[scope="rowgroup"]')).toHaveLength(CHARACTERISTICS.length);
+  });
+});

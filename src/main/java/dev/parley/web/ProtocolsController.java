@@ -1,0 +1,54 @@
+package dev.parley.web;
+
+import dev.parley.practice.PracticeEndpoint;
+import dev.parley.practice.PracticeServers;
+import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Walkthrough;
+import dev.parley.protocol.Walkthroughs;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/protocols} (CONTRACTS.md §3): each protocol with its conventional ports, the
+ * practice servers that speak it (their real ports, which tests set to any free port) and its
+ * walkthrough steps. The page builds its connect presets and guided steps from this.
+ */
+@RestController
+class ProtocolsController {
+
+    /** A practice preset as the page's connect form uses it. */
+    record Preset(String host, int port, String tls, String label) {
+    }
+
+    /** One protocol. */
+    record ProtocolInfo(String id, String name, int defaultPort, int defaultTlsPort, List<Preset> practice,
+            List<Walkthrough.Step> steps) {
+    }
+
+    private final ObjectProvider<PracticeServers> practice;
+
+    ProtocolsController(ObjectProvider<PracticeServers> practice) {
+        this.practice = practice;
+    }
+
+    @GetMapping("/api/protocols")
+    List<ProtocolInfo> protocols() {
+        PracticeServers servers = practice.getIfAvailable();
+        List<PracticeEndpoint> endpoints = servers == null ? List.of() : servers.endpoints();
+        return Arrays.stream(Protocol.values()).map(p -> info(p, endpoints)).toList();
+    }
+
+    private static ProtocolInfo info(Protocol protocol, List<PracticeEndpoint> endpoints) {
+        List<Preset> presets = endpoints.stream()
+                .filter(e -> e.protocol().equals(protocol.id()))
+                // plain text first: the walkthroughs start there, and the learner sees every byte
+                .sorted((a, b) -> Boolean.compare(!"none".equals(a.tls()), !"none".equals(b.tls())))
+                .map(e -> new Preset(e.host(), e.port(), e.tls(), e.label()))
+                .toList();
+        return new ProtocolInfo(protocol.id(), protocol.name(), protocol.defaultPort(), protocol.defaultTlsPort(),
+                presets, Walkthroughs.of(protocol).steps());
+    }
+}
