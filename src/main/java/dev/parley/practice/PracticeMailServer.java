@@ -10,6 +10,8 @@ import java.util.List;
 /** GreenMail's SMTP, POP3 and IMAP services (plain and implicit TLS), seeded as in the lesson. */
 final class PracticeMailServer {
 
+    private static final long STARTUP_TIMEOUT_MILLIS = 20_000;
+
     private final PracticeProperties properties;
     private PracticeGreenMail greenMail;
 
@@ -73,6 +75,9 @@ final class PracticeMailServer {
 
     private ServerSetup setup(int port, String protocol) {
         ServerSetup setup = new ServerSetup(port, properties.bind(), protocol);
-        return port == 0 ? setup.dynamicPort() : setup;
+        setup = port == 0 ? setup.dynamicPort() : setup;
+        // GreenMail's default (2 s) is too short on a busy two-core machine while Maven compiles.
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
     }
 }
