@@ -142,6 +142,7 @@ final class Conversation {
                 unansweredBytes = true;
                 handle(dialect.read(buffer, 0, n));
                 drainHeld();
+                enforceMaxDuration(lastReadNanos);
             } finally {
                 lock.unlock();
             }
@@ -169,14 +170,21 @@ final class Conversation {
                 emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), Durations.sentence(
                         "Nothing was sent either way for %s, so Parley closed the connection.", limits.idleTimeout())));
                 close("limit", "Idle for too long.", true);
-            } else if (now - startNanos > limits.maxSessionDuration().toNanos()) {
-                emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), Durations.sentence(
-                        "This connection reached the longest time a session may last (%s), so Parley closed it.",
-                        limits.maxSessionDuration())));
-                close("limit", "Session too long.", true);
+            } else {
+                enforceMaxDuration(now);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Checked on every read as well as on every tick: a chatty server must not keep a session alive forever. */
+    private void enforceMaxDuration(long now) throws InterruptedException {
+        if (!closed.get() && now - startNanos > limits.maxSessionDuration().toNanos()) {
+            emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), Durations.sentence(
+                    "This connection reached the longest time a session may last (%s), so Parley closed it.",
+                    limits.maxSessionDuration())));
+            close("limit", "Session too long.", true);
         }
     }
 
