@@ -102,7 +102,8 @@ public final class SplitFeeder {
             case DialectEvent.ServerLine(String text, Terminator terminator, Annotation a, String redacted) -> "S: " + text
                     + (terminator == Terminator.CRLF ? "" : " <" + terminator + ">")
                     + " | " + a.kind() + (a.code() == null ? "" : " " + a.code())
-                    + (a.last() == null ? "" : a.last() ? " last" : " more");
+                    + (a.last() == null ? "" : a.last() ? " last" : " more")
+                    + (redacted == null ? "" : " | redacted: " + redacted);
             case DialectEvent.Complete(Status status) -> "complete " + status.id();
             case DialectEvent.TlsGoAhead(int discarded) -> "tls-go-ahead " + discarded;
             case DialectEvent.DropHeldInput d -> "drop-held-input";

@@ -119,7 +119,8 @@ final class HttpRequestWriter {
         int colon = line.indexOf(':');
         if (colon <= 0 || !line.substring(0, colon).strip().equals(line.substring(0, colon))) {
             return send(line, Annotation.command(null, "A header line is `Name: value`, with no white space before"
-                    + " the colon; this one is not. Sent as typed; expect 400 Bad Request.", "RFC 9112 §5.1"), false);
+                    + " the colon; this one is not. Sent as typed; expect 400 Bad Request.", "RFC 9112 §5.1"), false,
+                    HttpSecrets.requestField(line));
         }
         String name = line.substring(0, colon);
         String value = line.substring(colon + 1).strip();
@@ -144,7 +145,7 @@ final class HttpRequestWriter {
             default -> {
             }
         }
-        return send(line, Annotation.command(name, meaning, field.reference()), false);
+        return send(line, Annotation.command(name, meaning, field.reference()), false, HttpSecrets.requestField(line));
     }
 
     private ClientWrite endOfHead() {
@@ -213,7 +214,7 @@ final class HttpRequestWriter {
             default -> {
                 if (!line.isEmpty()) {
                     return send(line, Annotation.command(null, "Trailer field, sent after the body.",
-                            "RFC 9112 §7.1.2"), false);
+                            "RFC 9112 §7.1.2"), false, HttpSecrets.requestField(line));
                 }
                 state = State.REQUEST_LINE;
                 return send(line, Annotation.command(null, "Empty line: the end of the chunked body; the request is"
@@ -223,9 +224,13 @@ final class HttpRequestWriter {
     }
 
     private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer) {
+        return send(line, annotation, expectsAnswer, null);
+    }
+
+    private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer, String redacted) {
         byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new ClientWrite.Send(bytes, List.of(new ClientWrite.ClientLine(line, Terminator.CRLF, annotation)),
-                expectsAnswer);
+        return new ClientWrite.Send(bytes,
+                List.of(new ClientWrite.ClientLine(line, Terminator.CRLF, annotation, redacted)), expectsAnswer);
     }
 
     /** The body as the learner should see it: split on LF, each line with its real terminator. */

@@ -170,7 +170,7 @@ final class HttpResponseReader {
 
     private void headerLine(LineBuffer.RawLine raw, List<DialectEvent> out) {
         if (!raw.text().isEmpty()) {
-            out.add(line(raw, headLines.field(raw.text(), head, false)));
+            out.add(field(raw, headLines.field(raw.text(), head, false)));
             return;
         }
         String method = methods.peek();
@@ -261,7 +261,7 @@ final class HttpResponseReader {
     /** RFC 9112 §7.1.2: trailer-section = *( field-line CRLF ), then the final CRLF. */
     private void trailer(LineBuffer.RawLine raw, List<DialectEvent> out) {
         if (!raw.text().isEmpty()) {
-            out.add(line(raw, headLines.field(raw.text(), null, true)));
+            out.add(field(raw, headLines.field(raw.text(), null, true)));
             return;
         }
         out.add(line(raw, Annotation.data("Empty line: the end of the chunked message.", "RFC 9112 §7.1")));
@@ -333,6 +333,12 @@ final class HttpResponseReader {
     private String answerLimitMessage(long octets) {
         return String.format(Locale.ROOT, "The server's response is %,d octets or more, over the %,d-octet limit"
                 + " for one answer.", octets, limits.maxAnswerOctets());
+    }
+
+    /** A header or trailer field line, its cookie masked ({@link HttpSecrets}). */
+    private static DialectEvent.ServerLine field(LineBuffer.RawLine raw, Annotation annotation) {
+        return new DialectEvent.ServerLine(raw.text(), raw.terminator(), annotation,
+                HttpSecrets.responseField(raw.text()));
     }
 
     private static DialectEvent.ServerLine line(LineBuffer.RawLine raw, Annotation annotation) {

@@ -2,6 +2,7 @@ package dev.parley.protocol.imap;
 
 import dev.parley.protocol.Annotation;
 import dev.parley.protocol.ClientWrite;
+import dev.parley.protocol.Secrets;
 import dev.parley.protocol.Terminator;
 import dev.parley.protocol.imap.ImapReplies.Explained;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,7 @@ final class ImapClient {
     }
 
     private final ImapTagger tagger = new ImapTagger();
+    private final ImapLoginSecrets loginSecrets = new ImapLoginSecrets();
     private final List<Pending> pending = new ArrayList<>();
     private Mode mode = Mode.READY;
     private Pending owner;
@@ -80,7 +82,7 @@ final class ImapClient {
             case IDLING -> duringIdle(line, raw);
             case AUTHENTICATING -> send(line, Annotation.payload("A SASL response to the server's + challenge"
                     + ("*".equals(line.strip()) ? ": * cancels the authentication; the server answers BAD."
-                            : ", base64-encoded (RFC 9051 §6.2.2).")), true);
+                            : ", base64-encoded (RFC 9051 §6.2.2).")), true, Secrets.saslResponse(line));
             case READY -> command(line, raw);
         };
     }
@@ -130,7 +132,24 @@ final class ImapClient {
             pending.add(command);
         }
         return send(tagged.text(), Annotation.command(tagged.verb(), meaning.toString(), explained.reference()),
-                expects);
+                expects, redact(tagged));
+    }
+
+    /**
+     * The command with its secret masked: LOGIN's password ({@link ImapLoginSecrets}) or the
+     * initial response of {@code AUTHENTICATE mechanism initial-response} (SASL-IR, RFC 4959 §3).
+     */
+    private String redact(ImapTagger.Tagged tagged) {
+        // A line sent raw without a tag ("LOGIN bob secret") has its verb first: still a LOGIN to the reader.
+        String first = ImapResponse.firstWord(tagged.text()).toUpperCase(Locale.ROOT);
+        boolean untagged = "LOGIN".equals(first) || "AUTHENTICATE".equals(first);
+        String verb = untagged ? first : tagged.verb();
+        int verbWord = untagged ? 0 : 1;
+        String redacted = loginSecrets.command(tagged.text(), verb, verbWord);
+        if (redacted == null && "AUTHENTICATE".equals(verb)) {
+            redacted = Secrets.afterWords(tagged.text(), verbWord + 2);
+        }
+        return redacted;
     }
 
     /** Sets the mode for a literal just announced and says what happens next. */
@@ -149,6 +168,7 @@ final class ImapClient {
     private ClientWrite literalData(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         long owed = literalRemaining;
+        String redacted = loginSecrets.literalLine(line, owed);
         if (bytes.length >= owed) {
             String rest = new String(bytes, (int) owed, bytes.length - (int) owed, StandardCharsets.UTF_8);
             StringBuilder meaning = new StringBuilder(owed == 0 ? "The literal is complete; this line continues the"
@@ -161,7 +181,7 @@ final class ImapClient {
             if (next != null && next.valid() && !next.tooLarge()) {
                 literalRemaining = next.octets();
                 meaning.append(". ").append(announce(next));
-                return send(line, Annotation.payload(meaning.toString()), false);
+                return send(line, Annotation.payload(meaning.toString()), false, redacted);
             }
             meaning.append(". The command is complete.");
             mode = Mode.READY;
@@ -170,7 +190,7 @@ final class ImapClient {
                 owner.answered = true;
                 owner = null;
             }
-            return send(line, Annotation.payload(meaning.toString()), expects);
+            return send(line, Annotation.payload(meaning.toString()), expects, redacted);
         }
         long withCrlf = bytes.length + 2L;
         if (withCrlf <= owed) {
@@ -180,7 +200,7 @@ final class ImapClient {
                     + (literalRemaining == 0 ? "the literal is complete. Type the rest of the command next (an empty"
                             + " line if nothing follows)."
                             : String.format(Locale.ROOT, "%,d octet(s) still to come.", literalRemaining));
-            return send(line, Annotation.payload(meaning), false);
+            return send(line, Annotation.payload(meaning), false, redacted);
         }
         return new ClientWrite.Reject(String.format(Locale.ROOT, "The literal of %s needs exactly %,d more octets."
                 + " This line is %,d octets, and with its CRLF it would be %,d: the literal would end between CR and"
@@ -273,8 +293,12 @@ final class ImapClient {
     }
 
     private static ClientWrite send(String text, Annotation annotation, boolean expectsAnswer) {
+        return send(text, annotation, expectsAnswer, null);
+    }
+
+    private static ClientWrite send(String text, Annotation annotation, boolean expectsAnswer, String redacted) {
         byte[] bytes = (text + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new ClientWrite.Send(bytes, List.of(new ClientWrite.ClientLine(text, Terminator.CRLF, annotation)),
-                expectsAnswer);
+        return new ClientWrite.Send(bytes,
+                List.of(new ClientWrite.ClientLine(text, Terminator.CRLF, annotation, redacted)), expectsAnswer);
     }
 }

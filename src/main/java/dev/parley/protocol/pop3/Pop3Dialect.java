@@ -14,6 +14,7 @@ import dev.parley.protocol.DialectEvent.TlsGoAhead;
 import dev.parley.protocol.FramingLimits;
 import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Secrets;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,9 @@ public final class Pop3Dialect implements Dialect {
             return new ClientWrite.Reject("A line cannot contain CR or LF: type one line at a time.");
         }
         Annotation annotation;
+        String redacted;
         if (saslResponseNext) {
+            redacted = Secrets.saslResponse(line);
             saslResponseNext = false;
             outstanding.add(Pop3Pending.AUTH_RESPONSE);
             annotation = new Annotation(Annotation.COMMAND, null, null, line.strip().equals("*")
@@ -129,9 +132,23 @@ public final class Pop3Dialect implements Dialect {
             Pop3Commands.Command command = Pop3Commands.lookup(Pop3Commands.verbOf(line));
             outstanding.add(Pop3Commands.pending(line));
             annotation = Annotation.command(command.verb(), command.meaning(), command.reference());
+            redacted = redact(command.verb(), line);
         }
         return new ClientWrite.Send((line + "\r\n").getBytes(StandardCharsets.UTF_8),
-                List.of(new ClientLine(line, Terminator.CRLF, annotation)), true);
+                List.of(new ClientLine(line, Terminator.CRLF, annotation, redacted)), true);
+    }
+
+    /**
+     * The secret a command carries, masked: the password of PASS (RFC 1939 §7) and the initial
+     * response of {@code AUTH mechanism initial-response} (RFC 5034 §4), e.g. {@code AUTH PLAIN ********}.
+     * Responses to {@code +} challenges are masked whole in {@link #write}.
+     */
+    static String redact(String verb, String line) {
+        return switch (verb) {
+            case "PASS" -> Secrets.afterWords(line, 1);
+            case "AUTH" -> Secrets.afterWords(line, 2);
+            default -> null;
+        };
     }
 
     /** POP3 clients send no bodies: in POP3 the payload belongs to the server (RETR). */

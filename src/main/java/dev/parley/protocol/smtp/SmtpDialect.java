@@ -14,6 +14,7 @@ import dev.parley.protocol.DialectEvent.TlsGoAhead;
 import dev.parley.protocol.FramingLimits;
 import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Secrets;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
 import java.util.ArrayDeque;
@@ -158,7 +159,9 @@ public final class SmtpDialect implements Dialect {
         SmtpCommands.Command command = SmtpCommands.lookup(verb);
         outstanding.add(SmtpCommands.answering(command.verb()));
         Annotation annotation = Annotation.command(command.verb(), command.meaning(), command.reference());
-        return send(line, annotation, true);
+        // RFC 4954 §4: AUTH mechanism [initial-response]; the initial response carries the credentials.
+        String redacted = "AUTH".equals(command.verb()) ? Secrets.afterWords(line, 2) : null;
+        return send(line, annotation, true, redacted);
     }
 
     /** One typed line of message text; a raw line is sent exactly as typed, without dot-stuffing. */
@@ -182,7 +185,8 @@ public final class SmtpDialect implements Dialect {
         String meaning = line.strip().equals("*")
                 ? "Cancels the AUTH exchange; the server answers 501."
                 : "A base64 response to the server's AUTH challenge, not a command.";
-        return send(line, new Annotation(Annotation.COMMAND, null, null, meaning, null, "RFC 4954 §4"), true);
+        return send(line, new Annotation(Annotation.COMMAND, null, null, meaning, null, "RFC 4954 §4"), true,
+                Secrets.saslResponse(line));
     }
 
     private static ClientLine stuffed(String line) {
@@ -256,8 +260,9 @@ public final class SmtpDialect implements Dialect {
         events.add(new LimitExceeded(message));
     }
 
-    private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer) {
-        return new ClientWrite.Send(bytes(line + "\r\n"), List.of(new ClientLine(line, Terminator.CRLF, annotation)), expectsAnswer);
+    private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer, String redacted) {
+        return new ClientWrite.Send(bytes(line + "\r\n"),
+                List.of(new ClientLine(line, Terminator.CRLF, annotation, redacted)), expectsAnswer);
     }
 
     private static byte[] bytes(String s) {

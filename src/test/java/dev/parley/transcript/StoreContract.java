@@ -1,0 +1,121 @@
+package dev.parley.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.protocol.Direction;
+import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Terminator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What {@link TranscriptStore} promises, run against each database Parley supports: the schema
+ * comes from the same Flyway migrations, the SQL is the same, only the {@link DataSource} differs.
+ */
+abstract class StoreContract {
+
+    protected TranscriptStore store;
+
+    /** A database to test against; the test is skipped (with a reason) when it is not there. */
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void migrateAndClean() {
+        DataSource ds = dataSource();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        new JdbcTemplate(ds).update("DELETE FROM transcript");
+        store = new TranscriptStore(JdbcClient.create(ds), new JdbcTemplate(ds),
+                new TransactionTemplate(new DataSourceTransactionManager(ds)));
+    }
+
+    static Transcript sample(String id, Protocol protocol, Instant started, int lines) {
+        List<TranscriptLine> all = new ArrayList<>();
+        all.add(new TranscriptLine(1, null, started, "implicit TLSv1.3 TLS_AES_256_GCM_SHA384 verified CN=x",
+                Terminator.CRLF, false, LineKind.TLS));
+        for (int i = 2; i <= lines; i++) {
+            all.add(new TranscriptLine(i, i % 2 == 0 ? Direction.S : Direction.C, started.plusMillis(i),
+                    "line " + i + " é ✓ 'quoted' \"double\"", i % 5 == 0 ? Terminator.LF : Terminator.CRLF, true,
+                    i % 7 == 0 ? LineKind.LITERAL : LineKind.LINE));
+        }
+        return new Transcript(new TranscriptMeta(id, protocol, "live", new HostPort("localhost", 3110),
+                "127.0.0.1:3110", started, started.plusSeconds(5), new Closing("server", "bye")), all);
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Test
+    void savedTranscriptReadsBackEqual() {
+        Transcript t = sample(TranscriptIds.next(), Protocol.POP3, now(), 20);
+        store.save(t);
+
+        assertThat(store.find(t.id())).contains(t);
+    }
+
+    @Test
+    void listIsNewestFirstPagedAndFiltered() {
+        Instant base = now();
+        for (int i = 0; i < 5; i++) {
+            store.save(sample(TranscriptIds.next(), i % 2 == 0 ? Protocol.POP3 : Protocol.IMAP, base.plusSeconds(i), 3));
+        }
+        TranscriptPage first = store.list(null, 0, 2);
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.items()).hasSize(2);
+        assertThat(first.items().get(0).started()).isAfter(first.items().get(1).started());
+        assertThat(store.list(null, 2, 2).items()).hasSize(1);
+        assertThat(store.list(Protocol.IMAP, 0, 10).items()).hasSize(2).allMatch(s -> s.protocol().equals("imap"));
+    }
+
+    @Test
+    void appendWritesAGrowingTranscriptInBatches() {
+        Transcript t = sample(TranscriptIds.next(), Protocol.SMTP, now(), 6);
+        TranscriptMeta open = new TranscriptMeta(t.id(), Protocol.SMTP, "live", t.meta().target(), null,
+                t.meta().started(), null, null);
+        store.append(open, true, t.lines().subList(0, 3), 3);
+        assertThat(store.find(t.id()).orElseThrow().meta().ended()).isNull();
+        store.append(t.meta(), false, t.lines().subList(3, 6), 6);
+
+        assertThat(store.find(t.id())).contains(t);
+        assertThat(store.list(null, 0, 1).items().getFirst().lines()).isEqualTo(6);
+    }
+
+    @Test
+    void aFailedSaveStoresNothing() {
+        Transcript t = sample(TranscriptIds.next(), Protocol.POP3, now(), 4);
+        List<TranscriptLine> duplicateSeq = new ArrayList<>(t.lines());
+        duplicateSeq.add(duplicateSeq.getLast());
+
+        assertThatThrownBy(() -> store.save(new Transcript(t.meta(), duplicateSeq))).isInstanceOf(RuntimeException.class);
+        assertThat(store.find(t.id())).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheTranscriptAndItsLines() {
+        Transcript t = sample(TranscriptIds.next(), Protocol.POP3, now(), 4);
+        store.save(t);
+
+        assertThat(store.delete(t.id())).isTrue();
+        assertThat(store.find(t.id())).isEmpty();
+        assertThat(store.delete(t.id())).isFalse();
+        assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM transcript_line"
+                + " WHERE transcript_id = ?", Integer.class, t.id())).isZero();
+    }
+
+    @Test
+    void malformedIdsAreNotLookedUp() {
+        assertThat(store.find("' OR 1=1 --")).isEmpty();
+        assertThat(store.delete("x")).isFalse();
+    }
+}
