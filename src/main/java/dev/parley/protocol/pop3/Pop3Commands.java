@@ -1,7 +1,7 @@
 package dev.parley.protocol.pop3;
 
+import dev.parley.protocol.Verbs;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * POP3 command verbs and what they do (RFC 1939; CAPA from RFC 2449, STLS from RFC 2595, AUTH from
@@ -10,53 +10,37 @@ import java.util.Map;
  */
 public final class Pop3Commands {
 
-    /** A verb with its meaning and the RFC section that defines it. */
-    public record Command(String verb, String meaning, String reference) {
-    }
-
-    private static final Map<String, Command> KNOWN = Map.ofEntries(
-            entry("USER", "Names the mailbox to log in to; PASS with the password follows.", "RFC 1939 §7"),
-            entry("PASS", "Gives the password for the mailbox named by USER; on success the server locks the maildrop.", "RFC 1939 §7"),
-            entry("APOP", "Logs in without sending the password: the name and an MD5 digest of the greeting's timestamp plus the shared secret.", "RFC 1939 §7"),
-            entry("STAT", "Asks how many messages the maildrop holds and their total size in octets.", "RFC 1939 §5"),
-            entry("LIST", "Without an argument: lists every message's number and size, ending with '.'. With a number: that message only, on one line.", "RFC 1939 §5"),
-            entry("RETR", "Retrieves a whole message; the server sends it line by line, ending with '.'.", "RFC 1939 §5"),
-            entry("DELE", "Marks a message as deleted; it is removed only when QUIT ends the session.", "RFC 1939 §5"),
-            entry("NOOP", "Does nothing; the server just answers +OK.", "RFC 1939 §5"),
-            entry("RSET", "Unmarks every message marked as deleted in this session.", "RFC 1939 §5"),
-            entry("QUIT", "Ends the session; after login, messages marked with DELE are deleted now (UPDATE state).", "RFC 1939 §6"),
-            entry("TOP", "TOP msg n: the message's headers, a blank line and its first n body lines, ending with '.'.", "RFC 1939 §7"),
-            entry("UIDL", "Without an argument: lists every message's number and unique id, ending with '.'. With a number: that message only.", "RFC 1939 §7"),
-            entry("CAPA", "Asks the server to list its capabilities, one per line, ending with '.'.", "RFC 2449 §5"),
-            entry("STLS", "Asks to switch this connection to TLS; after +OK the TLS handshake starts.", "RFC 2595 §4"),
-            entry("AUTH", "Starts SASL authentication with a mechanism; '+' challenges follow until +OK or -ERR.", "RFC 5034 §4"),
-            entry("UTF8", "Asks the server to use UTF-8 in user names, passwords and messages.", "RFC 6856 §2"),
-            entry("LANG", "Lists or chooses the language of the server's human-readable texts.", "RFC 6856 §3"));
+    private static final Verbs VERBS = Verbs.of(
+            "An empty line: not a command; the server will most likely answer -ERR.",
+            Verbs.verb("USER", "Names the mailbox to log in to; PASS with the password follows.", "RFC 1939 §7"),
+            Verbs.verb("PASS", "Gives the password for the mailbox named by USER; on success the server locks the maildrop.", "RFC 1939 §7"),
+            Verbs.verb("APOP", "Logs in without sending the password: the name and an MD5 digest of the greeting's timestamp plus the shared secret.", "RFC 1939 §7"),
+            Verbs.verb("STAT", "Asks how many messages the maildrop holds and their total size in octets.", "RFC 1939 §5"),
+            Verbs.verb("LIST", "Without an argument: lists every message's number and size, ending with '.'. With a number: that message only, on one line.", "RFC 1939 §5"),
+            Verbs.verb("RETR", "Retrieves a whole message; the server sends it line by line, ending with '.'.", "RFC 1939 §5"),
+            Verbs.verb("DELE", "Marks a message as deleted; it is removed only when QUIT ends the session.", "RFC 1939 §5"),
+            Verbs.verb("NOOP", "Does nothing; the server just answers +OK.", "RFC 1939 §5"),
+            Verbs.verb("RSET", "Unmarks every message marked as deleted in this session.", "RFC 1939 §5"),
+            Verbs.verb("QUIT", "Ends the session; after login, messages marked with DELE are deleted now (UPDATE state).", "RFC 1939 §6"),
+            Verbs.verb("TOP", "TOP msg n: the message's headers, a blank line and its first n body lines, ending with '.'.", "RFC 1939 §7"),
+            Verbs.verb("UIDL", "Without an argument: lists every message's number and unique id, ending with '.'. With a number: that message only.", "RFC 1939 §7"),
+            Verbs.verb("CAPA", "Asks the server to list its capabilities, one per line, ending with '.'.", "RFC 2449 §5"),
+            Verbs.verb("STLS", "Asks to switch this connection to TLS; after +OK the TLS handshake starts.", "RFC 2595 §4"),
+            Verbs.verb("AUTH", "Starts SASL authentication with a mechanism; '+' challenges follow until +OK or -ERR.", "RFC 5034 §4"),
+            Verbs.verb("UTF8", "Asks the server to use UTF-8 in user names, passwords and messages.", "RFC 6856 §2"),
+            Verbs.verb("LANG", "Lists or chooses the language of the server's human-readable texts.", "RFC 6856 §3"));
 
     private Pop3Commands() {
     }
 
-    private static Map.Entry<String, Command> entry(String verb, String meaning, String reference) {
-        return Map.entry(verb, new Command(verb, meaning, reference));
-    }
-
-    /** The verb of a typed line: its first word, upper-cased (POP3 keywords are case-insensitive, RFC 1939 §3). */
+    /** The verb of a typed line: its first word, upper-cased (verbs are case-insensitive). */
     public static String verbOf(String line) {
-        String trimmed = line.stripLeading();
-        int space = trimmed.indexOf(' ');
-        return (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
+        return Verbs.verbOf(line);
     }
 
     /** The command for a verb; unknown verbs get a generic meaning and no reference. */
-    public static Command lookup(String verb) {
-        Command known = KNOWN.get(verb.toUpperCase(Locale.ROOT));
-        if (known != null) {
-            return known;
-        }
-        if (verb.isEmpty()) {
-            return new Command(verb, "An empty line: not a command; the server will most likely answer -ERR.", null);
-        }
-        return new Command(verb.toUpperCase(Locale.ROOT), "Not a command this protocol defines; sent as typed.", null);
+    public static Verbs.Command lookup(String verb) {
+        return VERBS.lookup(verb);
     }
 
     /**

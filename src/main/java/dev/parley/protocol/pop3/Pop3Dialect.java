@@ -17,6 +17,7 @@ import dev.parley.protocol.Protocol;
 import dev.parley.protocol.Secrets;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
+import dev.parley.protocol.Verbs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class Pop3Dialect implements Dialect {
                     ? "Cancels the AUTH exchange; the server answers -ERR."
                     : "A base64 response to the server's AUTH challenge, not a command.", null, "RFC 5034 §4");
         } else {
-            Pop3Commands.Command command = Pop3Commands.lookup(Pop3Commands.verbOf(line));
+            Verbs.Command command = Pop3Commands.lookup(Pop3Commands.verbOf(line));
             outstanding.add(Pop3Commands.pending(line));
             annotation = Annotation.command(command.verb(), command.meaning(), command.reference());
             redacted = redact(command.verb(), line);

@@ -1,7 +1,6 @@
 package dev.parley.protocol.smtp;
 
-import java.util.Locale;
-import java.util.Map;
+import dev.parley.protocol.Verbs;
 
 /**
  * SMTP command verbs and what they do (RFC 5321 §4.1.1, RFC 3207, RFC 4954, RFC 3030). Verbs are
@@ -10,51 +9,35 @@ import java.util.Map;
  */
 public final class SmtpCommands {
 
-    /** A verb with its meaning and the RFC section that defines it. */
-    public record Command(String verb, String meaning, String reference) {
-    }
-
-    private static final Map<String, Command> KNOWN = Map.ofEntries(
-            entry("HELO", "Identifies the client by its domain name (the original, pre-extension greeting).", "RFC 5321 §4.1.1.1"),
-            entry("EHLO", "Identifies the client and asks the server to list the extensions it supports.", "RFC 5321 §4.1.1.1"),
-            entry("MAIL", "Starts a mail transaction: MAIL FROM:<address> gives the return path for bounces.", "RFC 5321 §4.1.1.2"),
-            entry("RCPT", "Names one recipient: RCPT TO:<address>; repeat for each recipient.", "RFC 5321 §4.1.1.3"),
-            entry("DATA", "Asks to send the message itself; after the server's 354, lines are message text until a lone '.'.", "RFC 5321 §4.1.1.4"),
-            entry("RSET", "Aborts the current mail transaction; the server forgets sender, recipients and data.", "RFC 5321 §4.1.1.5"),
-            entry("VRFY", "Asks the server to confirm a user name or mailbox (often disabled against address harvesting).", "RFC 5321 §4.1.1.6"),
-            entry("EXPN", "Asks the server to expand a mailing list (often disabled).", "RFC 5321 §4.1.1.7"),
-            entry("HELP", "Asks the server for help text.", "RFC 5321 §4.1.1.8"),
-            entry("NOOP", "Does nothing; the server just answers 250. Useful to keep a connection alive or test it.", "RFC 5321 §4.1.1.9"),
-            entry("QUIT", "Ends the session: the server answers 221 and closes the connection.", "RFC 5321 §4.1.1.10"),
-            entry("STARTTLS", "Asks to switch this connection to TLS; after the server's 220 the TLS handshake starts.", "RFC 3207 §4"),
-            entry("AUTH", "Starts SASL authentication with a mechanism (PLAIN, LOGIN, …); 334 challenges follow until 235 or an error.", "RFC 4954 §4"),
-            entry("BDAT", "Sends one chunk of the message, counted in octets, instead of DATA; BDAT n LAST ends the message.", "RFC 3030 §2"),
-            entry("ETRN", "Asks the server to start delivering mail queued for a domain.", "RFC 1985 §3"));
+    private static final Verbs VERBS = Verbs.of(
+            "An empty line: not a command; the server will most likely answer 500.",
+            Verbs.verb("HELO", "Identifies the client by its domain name (the original, pre-extension greeting).", "RFC 5321 §4.1.1.1"),
+            Verbs.verb("EHLO", "Identifies the client and asks the server to list the extensions it supports.", "RFC 5321 §4.1.1.1"),
+            Verbs.verb("MAIL", "Starts a mail transaction: MAIL FROM:<address> gives the return path for bounces.", "RFC 5321 §4.1.1.2"),
+            Verbs.verb("RCPT", "Names one recipient: RCPT TO:<address>; repeat for each recipient.", "RFC 5321 §4.1.1.3"),
+            Verbs.verb("DATA", "Asks to send the message itself; after the server's 354, lines are message text until a lone '.'.", "RFC 5321 §4.1.1.4"),
+            Verbs.verb("RSET", "Aborts the current mail transaction; the server forgets sender, recipients and data.", "RFC 5321 §4.1.1.5"),
+            Verbs.verb("VRFY", "Asks the server to confirm a user name or mailbox (often disabled against address harvesting).", "RFC 5321 §4.1.1.6"),
+            Verbs.verb("EXPN", "Asks the server to expand a mailing list (often disabled).", "RFC 5321 §4.1.1.7"),
+            Verbs.verb("HELP", "Asks the server for help text.", "RFC 5321 §4.1.1.8"),
+            Verbs.verb("NOOP", "Does nothing; the server just answers 250. Useful to keep a connection alive or test it.", "RFC 5321 §4.1.1.9"),
+            Verbs.verb("QUIT", "Ends the session: the server answers 221 and closes the connection.", "RFC 5321 §4.1.1.10"),
+            Verbs.verb("STARTTLS", "Asks to switch this connection to TLS; after the server's 220 the TLS handshake starts.", "RFC 3207 §4"),
+            Verbs.verb("AUTH", "Starts SASL authentication with a mechanism (PLAIN, LOGIN, …); 334 challenges follow until 235 or an error.", "RFC 4954 §4"),
+            Verbs.verb("BDAT", "Sends one chunk of the message, counted in octets, instead of DATA; BDAT n LAST ends the message.", "RFC 3030 §2"),
+            Verbs.verb("ETRN", "Asks the server to start delivering mail queued for a domain.", "RFC 1985 §3"));
 
     private SmtpCommands() {
     }
 
-    private static Map.Entry<String, Command> entry(String verb, String meaning, String reference) {
-        return Map.entry(verb, new Command(verb, meaning, reference));
-    }
-
-    /** The verb of a typed line: its first word, upper-cased (SMTP verbs are case-insensitive, RFC 5321 §2.4). */
+    /** The verb of a typed line: its first word, upper-cased (verbs are case-insensitive). */
     public static String verbOf(String line) {
-        String trimmed = line.stripLeading();
-        int space = trimmed.indexOf(' ');
-        return (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
+        return Verbs.verbOf(line);
     }
 
     /** The command for a verb; unknown verbs get a generic meaning and no reference. */
-    public static Command lookup(String verb) {
-        Command known = KNOWN.get(verb.toUpperCase(Locale.ROOT));
-        if (known != null) {
-            return known;
-        }
-        if (verb.isEmpty()) {
-            return new Command(verb, "An empty line: not a command; the server will most likely answer 500.", null);
-        }
-        return new Command(verb.toUpperCase(Locale.ROOT), "Not a command this protocol defines; sent as typed.", null);
+    public static Verbs.Command lookup(String verb) {
+        return VERBS.lookup(verb);
     }
 
     /** What the server's reply to this verb will answer, for the dialect's FIFO of outstanding commands. */

@@ -17,6 +17,7 @@ import dev.parley.protocol.Protocol;
 import dev.parley.protocol.Secrets;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
+import dev.parley.protocol.Verbs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -156,7 +157,7 @@ public final class SmtpDialect implements Dialect {
 
     private ClientWrite command(String line) {
         String verb = SmtpCommands.verbOf(line);
-        SmtpCommands.Command command = SmtpCommands.lookup(verb);
+        Verbs.Command command = SmtpCommands.lookup(verb);
         outstanding.add(SmtpCommands.answering(command.verb()));
         Annotation annotation = Annotation.command(command.verb(), command.meaning(), command.reference());
         // RFC 4954 §4: AUTH mechanism [initial-response]; the initial response carries the credentials.
