@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The page is served by Spring Boot from classpath:/static/, so Vite writes straight into
-// target/classes/static with stable names (the Thymeleaf template links /app.js and /app.css).
+// The pages are served by Spring Boot from classpath:/static/, so Vite writes straight into
+// target/classes/static with stable names: the playground's template links /app.js and /app.css,
+// the share page's (/t/{id}) /share.js and the same /app.css.
 export default defineConfig({
   build: {
     outDir: '../target/classes/static',
@@ -10,10 +11,10 @@ export default defineConfig({
     sourcemap: true,
     cssCodeSplit: false,
     rollupOptions: {
-      input: 'src/main.ts',
+      input: { app: 'src/main.ts', share: 'src/share.ts' },
       output: {
         format: 'es',
-        entryFileNames: 'app.js',
+        entryFileNames: '[name].js',
         chunkFileNames: 'app-[name].js',
         assetFileNames: (asset) => (asset.names?.some((n) => n.endsWith('.css')) ? 'app.css' : '[name][extname]'),
       },

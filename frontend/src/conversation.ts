@@ -15,6 +15,11 @@ export interface Entry {
   terminator?: 'CRLF' | 'LF' | 'NONE';
   secure?: boolean;
   annotation?: Annotation;
+  /**
+   * The line with its secret masked, as the server's dialect wrote it (only on lines holding
+   * one). The learner's own console shows `text`; everything that leaves the page uses this.
+   */
+  redacted?: string;
   octets?: number;
   truncated?: boolean;
   contentType?: string;
@@ -43,6 +48,8 @@ export class Conversation {
   readonly entries: Entry[] = [];
   remote = '';
   session = '';
+  /** The id of the stored transcript, once the server has said it and written the first lines. */
+  transcriptId?: string;
   tls: TlsFacts | null = null;
   /** The server waits for more (SMTP 354/334, IMAP +). */
   waiting = false;
@@ -85,6 +92,7 @@ export class Conversation {
           terminator: ev.terminator,
           secure: ev.secure,
           annotation: ev.annotation,
+          redacted: typeof ev.redacted === 'string' ? ev.redacted : undefined,
         });
       case 'literal':
         return this.push({

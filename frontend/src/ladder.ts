@@ -32,6 +32,8 @@ export interface LadderLayout {
   tlsFrom: number | null;
   tlsLabel: string;
   serverName: string;
+  /** "Client (you)" on the learner's own page; "Client" on a shared one. */
+  clientName?: string;
 }
 
 export const STEP = 34;
@@ -114,7 +116,7 @@ export function renderLadder(layout: LadderLayout, doc: Document = document): SV
     svg.append(svgEl(doc, 'rect', { x: 10, y: layout.tlsFrom, width: width - 20, height: height - layout.tlsFrom - 4, fill: '#fef3c7', stroke: '#d97706', 'stroke-dasharray': '4 3', rx: 6 }));
     svg.append(svgEl(doc, 'text', { x: width - 16, y: layout.tlsFrom + 14, 'text-anchor': 'end', fill: '#92400e', 'font-size': 11 }, `🔒 ${layout.tlsLabel}`));
   }
-  for (const [x, name] of [[clientX, 'Client (you)'], [serverX, layout.serverName]] as const) {
+  for (const [x, name] of [[clientX, layout.clientName ?? 'Client (you)'], [serverX, layout.serverName]] as const) {
     svg.append(svgEl(doc, 'rect', { x: x - 80, y: 10, width: 160, height: 30, rx: 6, fill: '#f1f5f9', stroke: '#334155' }));
     const label = name.length > 22 ? `${name.slice(0, 21)}…` : name;
     svg.append(svgEl(doc, 'text', { x, y: 30, 'text-anchor': 'middle', fill: '#0f172a' }, label));

@@ -1,4 +1,5 @@
 import './style.css';
+import './share.css';
 import { App } from './app';
 import { setupHelpers, syncHttpHost } from './helpers';
 import { ParleySocket } from './socket';

@@ -45,6 +45,8 @@ export type ServerEvent =
       terminator?: 'CRLF' | 'LF' | 'NONE';
       secure?: boolean;
       annotation?: Annotation;
+      /** Only on lines holding a secret: the line with it masked (by the server's dialect). */
+      redacted?: string;
     }
   | { event: 'literal'; dir?: 'C' | 'S'; octets?: number; text?: string; truncated?: boolean; seq?: number; at?: string; secure?: boolean }
   | { event: 'body'; contentType?: string; octets?: number; description?: string; seq?: number; at?: string }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app';
 import { setupHelpers } from '../src/helpers';
 import type { ClientOp, ProtocolInfo, ServerEvent } from '../src/types';
@@ -25,6 +25,7 @@ const protocols: ProtocolInfo[] = [
 describe('the playground page', () => {
   let sent: ClientOp[];
   let app: App;
+  let asked: string[];
   const feed = (...events: ServerEvent[]) => events.forEach((e) => app.handle(e));
   const rows = () => Array.from(document.querySelectorAll<HTMLLIElement>('#console > li'));
 
@@ -32,7 +33,12 @@ describe('the playground page', () => {
     // The template is trusted test input; the page itself never uses innerHTML.
     document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(template)![1];
     sent = [];
-    app = new App({ send: (op) => sent.push(op) });
+    asked = [];
+    const fetcher = async (url: string) => {
+      asked.push(url);
+      return new Response(JSON.stringify({ id: 'T0k3n', url: '/t/T0k3n' }), { status: 200 });
+    };
+    app = new App({ send: (op) => sent.push(op) }, fetcher);
     setupHelpers(app);
     app.setProtocols(protocols);
   });
@@ -205,5 +211,39 @@ describe('the playground page', () => {
     app.socketState('closed', 'Lost the WebSocket to Parley; trying again in 1 s.');
     expect(rows()[rows().length - 1].textContent).toContain('The link to Parley dropped');
     expect(document.getElementById('ws-state')!.textContent).toContain('trying again');
+  });
+
+  it('shows the learner what they typed, and everything else the server\'s redacted line', () => {
+    app.form.protocol.value = 'pop3';
+    app.connect();
+    const pass = c('PASS redqueen', command('PASS'), { redacted: 'PASS ********' });
+    feed({ event: 'connected', protocol: 'pop3', host: 'localhost', remote: '127.0.0.1:40110' }, pass, s('+OK', reply('+OK')), complete(pass.seq));
+    expect(document.getElementById('console')!.textContent).toContain('PASS redqueen');
+    document.getElementById('tab-diagram')!.click();
+    expect(document.getElementById('ladder')!.textContent).toContain('PASS ********');
+    expect(document.getElementById('ladder')!.textContent).not.toContain('redqueen');
+    document.getElementById('tab-export')!.click();
+    expect(document.getElementById('export-preview')!.textContent).toContain('C: PASS ********');
+    expect(document.getElementById('export-preview')!.textContent).not.toContain('redqueen');
+  });
+
+  it('links to the conversation\'s transcript once its first lines are stored', async () => {
+    vi.useFakeTimers();
+    try {
+      app.connect();
+      const link = document.getElementById('share-link') as HTMLAnchorElement;
+      expect(link.hidden).toBe(true);
+      feed({ event: 'connected', session: 'conv-1', protocol: 'smtp', host: 'localhost' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(asked).toEqual(['/api/transcripts/by-conversation/conv-1']);
+      expect(link.hidden).toBe(true);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(link.hidden).toBe(false);
+      expect(link.href).toMatch(/\/t\/T0k3n$/);
+      expect((document.getElementById('share-url') as HTMLInputElement).value).toMatch(/\/t\/T0k3n$/);
+      expect(document.querySelector('#share-box a[href="/api/transcripts/T0k3n.txt"]')).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

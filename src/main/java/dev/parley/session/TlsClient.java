@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -66,6 +67,34 @@ public class TlsClient {
         socket.startHandshake();
         socket.setSoTimeout(previousTimeout);
         return new Handshake(socket, facts(socket.getSession(), trust));
+    }
+
+    /**
+     * A socket factory for a library (Jakarta Mail in library mode) that connects to an
+     * already-checked IP address: TLS is bound to {@code host}, the name the learner typed (SNI
+     * and the certificate's name check), and trusts what live sessions trust. Never insecure.
+     */
+    public SSLSocketFactory socketFactory(String host, Duration connectTimeout) {
+        return new HostBoundSocketFactory(host, this::verifyingContext, connectTimeout);
+    }
+
+    /**
+     * A TLS context that trusts what live sessions trust (JDK store, configured authorities,
+     * pinned certificates) and never accepts a chain that does not verify: for
+     * {@code java.net.http} in library mode.
+     */
+    public SSLContext sslContext() {
+        return verifyingContext();
+    }
+
+    private SSLContext verifyingContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new VerifyingTrustManager(authorities, pinned, false)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this Java runtime: " + e.getMessage(), e);
+        }
     }
 
     private static TlsFacts facts(SSLSession session, VerifyingTrustManager trust) {

@@ -1,0 +1,103 @@
+import { Conversation } from './conversation';
+import type { ProtocolId, ServerEvent } from './types';
+import { PROTOCOL_IDS } from './types';
+
+/**
+ * A stored transcript as GET /api/transcripts/{id} returns it (TranscriptJson on the server).
+ * Line texts are the stored ones: secrets were masked when the conversation was recorded.
+ */
+export interface StoredLine {
+  seq?: number;
+  dir?: 'C' | 'S' | null;
+  at?: string | null;
+  text?: string | null;
+  terminator?: 'CRLF' | 'LF' | 'NONE' | null;
+  secure?: boolean;
+  kind?: 'line' | 'literal' | 'body' | 'note' | 'tls' | string;
+}
+
+export interface StoredTranscript {
+  id?: string;
+  protocol?: string;
+  origin?: string | null;
+  target?: string | null;
+  remote?: string | null;
+  tls?: { mode?: string; protocol?: string; cipher?: string; verified?: boolean; peer?: string } | null;
+  started?: string | null;
+  ended?: string | null;
+  closed?: { by?: string | null; reason?: string | null } | null;
+  lines?: StoredLine[];
+}
+
+/** A `# tls:` marker's words: mode, protocol, cipher, verified or unverified, then the peer ("-" = unknown). */
+function tlsEvent(text: string): ServerEvent {
+  const words = text.trim().split(' ');
+  const word = (i: number) => (words[i] && words[i] !== '-' ? words[i].replace(/_/g, ' ') : undefined);
+  const peer = words.slice(4).join(' ');
+  return {
+    event: 'tls',
+    upgraded: words[0] === 'starttls',
+    protocol: word(1),
+    cipher: words[2] && words[2] !== '-' ? words[2] : undefined,
+    verified: words[3] === 'verified',
+    peer: peer ? { subject: peer } : undefined,
+  };
+}
+
+function octetsOf(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** The events a live session would have sent for these stored lines, so the page's own renderers draw them. */
+export function storedEvents(lines: readonly StoredLine[]): ServerEvent[] {
+  const out: ServerEvent[] = [];
+  for (const l of lines) {
+    const text = String(l.text ?? '');
+    const at = l.at ?? undefined;
+    const dir = l.dir === 'C' ? 'C' : 'S';
+    switch (l.kind) {
+      case 'literal':
+        out.push({ event: 'literal', dir, text, octets: octetsOf(text), seq: l.seq, at, secure: !!l.secure });
+        break;
+      case 'body':
+        out.push({ event: 'body', description: text, seq: l.seq, at });
+        break;
+      case 'note':
+        out.push({ event: 'notice', text, at });
+        break;
+      case 'tls':
+        out.push(tlsEvent(text));
+        break;
+      default:
+        out.push({ event: 'line', dir, text, seq: l.seq, at, terminator: l.terminator ?? undefined, secure: !!l.secure });
+    }
+  }
+  return out;
+}
+
+/** Splits "host:port" (or "[v6]:port") as the transcript wrote its target. */
+export function splitTarget(target: string | null | undefined): { host: string; port: number } {
+  const t = target ?? '';
+  const i = t.lastIndexOf(':');
+  if (i <= 0) return { host: t || '?', port: 0 };
+  const port = Number(t.slice(i + 1));
+  return { host: t.slice(0, i), port: Number.isInteger(port) ? port : 0 };
+}
+
+/** An empty conversation for the transcript, which playback fills event by event. */
+export function conversationFor(t: StoredTranscript): Conversation {
+  const protocol = PROTOCOL_IDS.includes(t.protocol as ProtocolId) ? (t.protocol as ProtocolId) : 'raw';
+  const { host, port } = splitTarget(t.target);
+  const c = new Conversation(protocol, host, port, t.tls?.mode === 'implicit' ? 'implicit' : 'none');
+  c.remote = t.remote ?? '';
+  c.transcriptId = t.id;
+  return c;
+}
+
+/** Milliseconds to wait before showing the next line at 1×: the real rhythm, kept between bounds. */
+export function pause(prevAt: string | undefined, nextAt: string | undefined, min = 250, max = 1500): number {
+  const a = prevAt ? Date.parse(prevAt) : NaN;
+  const b = nextAt ? Date.parse(nextAt) : NaN;
+  const gap = Number.isFinite(a) && Number.isFinite(b) ? b - a : 600;
+  return Math.min(max, Math.max(min, gap));
+}

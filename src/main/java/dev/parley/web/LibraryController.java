@@ -1,0 +1,112 @@
+package dev.parley.web;
+
+import dev.parley.library.LibraryCallException;
+import dev.parley.library.LibraryCalls;
+import dev.parley.library.LibraryRequest;
+import dev.parley.library.LibraryResponse;
+import dev.parley.library.LibraryService;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Library mode (CONTRACTS.md §3): the lesson's calls through Jakarta Mail and java.net.http, with
+ * the code that ran and the wire trace it produced.
+ *
+ * <p>A call that fails answers with RFC 9457 problem+json: {@code detail} is the sentence for the
+ * learner, and the extension members {@code call}, {@code java}, {@code python}, {@code trace}
+ * (the partial trace that led to the failure), {@code byHand} and {@code transcriptId} are those
+ * of a successful response. Statuses: 400 a bad request, 403 the target policy refused the
+ * target, 422 the server refused (credentials, folder, message, recipient), 502 no connection or
+ * TLS, 504 no answer in time.
+ */
+@RestController
+@RequestMapping("/api/library")
+class LibraryController {
+
+    /** The body of {@code POST /api/library/diff}: two conversations as {@code C: } / {@code S: } lines. */
+    record DiffRequest(List<String> library, List<String> byHand) {
+    }
+
+    private final LibraryService library;
+
+    LibraryController(LibraryService library) {
+        this.library = library;
+    }
+
+    /** The calls per protocol, with their arguments and defaults. */
+    @GetMapping("/calls")
+    Map<String, List<LibraryCalls.Call>> calls() {
+        Map<String, List<LibraryCalls.Call>> byProtocol = new java.util.LinkedHashMap<>();
+        for (LibraryCalls.Call call : LibraryCalls.all()) {
+            byProtocol.computeIfAbsent(call.protocol(), p -> new java.util.ArrayList<>()).add(call);
+        }
+        return byProtocol;
+    }
+
+    @PostMapping
+    LibraryResponse run(@RequestBody LibraryRequest request) throws LibraryCallException {
+        if (request == null) {
+            throw new LibraryCallException(LibraryCallException.Kind.BAD_REQUEST, "Send a JSON body with target, "
+                    + "username, password, call and args.");
+        }
+        return library.run(request);
+    }
+
+    /** Aligns a hand-typed conversation with a library trace and explains each difference. */
+    @PostMapping("/diff")
+    Object diff(@RequestBody DiffRequest request) {
+        return library.diff(request.library(), request.byHand());
+    }
+
+    @ExceptionHandler(LibraryCallException.class)
+    ResponseEntity<ProblemDetail> failed(LibraryCallException e) {
+        HttpStatus status = HttpStatus.valueOf(e.kind().status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create("https://parley.dev/problems/library/"
+                + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(switch (e.kind()) {
+            case BAD_REQUEST -> "The library call cannot be made as asked";
+            case TARGET_DENIED -> "This target is not allowed";
+            case REFUSED -> "The server refused the call";
+            case CONNECT_FAILED -> "No connection to the server";
+            case TIMEOUT -> "The server did not answer in time";
+        });
+        problem.setProperty("error", e.getMessage());
+        problem.setProperty("reason", e.getMessage());
+        LibraryCallException.LibraryFailure ran = e.failure();
+        if (ran != null) {
+            problem.setProperty("call", ran.call());
+            problem.setProperty("java", ran.java());
+            problem.setProperty("python", ran.python());
+            problem.setProperty("trace", ran.trace());
+            problem.setProperty("byHand", ran.byHand());
+            problem.setProperty("transcriptId", ran.transcriptId());
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is not the JSON this endpoint takes: { \"target\": {protocol, host, port, tls}, "
+                        + "\"username\", \"password\", \"call\", \"args\": {…} }.");
+        problem.setTitle("The library call cannot be made as asked");
+        problem.setType(URI.create("https://parley.dev/problems/invalid-body"));
+        problem.setProperty("field", "body");
+        problem.setProperty("reason", problem.getDetail());
+        problem.setProperty("error", problem.getDetail());
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

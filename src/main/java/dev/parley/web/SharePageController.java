@@ -1,0 +1,44 @@
+package dev.parley.web;
+
+import dev.parley.transcript.Transcript;
+import dev.parley.transcript.TranscriptStore;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The share link {@code /t/{id}}: a read-only page that plays a stored transcript back, step by
+ * step, with the playground's own rendering ({@code /share.js} fetches
+ * {@code GET /api/transcripts/{id}}). The id is unguessable ({@code TranscriptIds}); an unknown one
+ * gets a 404 page that says so in words.
+ */
+@Controller
+class SharePageController {
+
+    private final TranscriptStore store;
+
+    SharePageController(TranscriptStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/t/{id}")
+    String share(@PathVariable String id, Model model, HttpServletResponse response) {
+        Optional<Transcript> found = store.find(id);
+        model.addAttribute("id", id);
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "share-missing";
+        }
+        Transcript transcript = found.get();
+        model.addAttribute("protocol", transcript.meta().protocol() == null ? ""
+                : transcript.meta().protocol().id().toUpperCase(Locale.ROOT));
+        model.addAttribute("target", transcript.meta().target() == null ? "a server"
+                : transcript.meta().target().toString());
+        return "share";
+    }
+}
