@@ -30,6 +30,8 @@ export class Panels {
   constructor(private readonly source: PanelSource) {
     this.show = setupTabs(document.querySelector<HTMLElement>('[role="tablist"]')!, (panel) => {
       this.visible = panel;
+      // Library mode shows code side by side: the tools get the wider column while it is open.
+      document.querySelector('.layout')?.classList.toggle('wide-tools', panel === 'panel-library');
       this.refresh();
     });
     for (const id of ['compare', 'ladder']) byId(id).addEventListener('click', (e) => this.followRowLink(e));

@@ -31,7 +31,7 @@ export function lineLabel(line: string): string {
 
 let stepCounter = 0;
 
-function renderStep(step: WalkthroughStep, actions: WalkthroughActions): HTMLElement {
+export function renderStep(step: WalkthroughStep, actions: Pick<WalkthroughActions, 'use'>): HTMLElement {
   const id = `step-${++stepCounter}`;
   const li = el('li', { class: 'step' }, el('h4', { id: `${id}-title` }, step.title));
   if (step.explanation) li.append(el('p', { class: 'explain' }, step.explanation));
