@@ -2,8 +2,6 @@ package dev.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.parley.support.ParleyTest;
 import dev.parley.support.ScriptedServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,48 +11,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a server sends is text, never markup, and failures read as sentences with a one-click
  * way back.
  */
-@ParleyTest
-class HostileServerBrowserTest {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int appPort;
-
-    PlaygroundPage learner;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class HostileServerBrowserTest extends BrowserTest {
 
     @BeforeEach
     void openPage() {
-        learner = new PlaygroundPage(chromium.browser, 1280, 720).open(appPort);
-    }
-
-    @AfterEach
-    void closePage() {
-        learner.close();
+        openPlayground();
     }
 
     /**

@@ -3,65 +3,16 @@ package dev.parley.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.parley.practice.PracticeServers;
-import dev.parley.support.ParleyTest;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Library tab as a learner uses it: run the lesson's IMAP search through Jakarta Mail, read
  * the Java, the Python and the wire trace, parse the message into its MIME tree, then have the
  * same conversation by hand and compare.
  */
-@ParleyTest
-class LibraryBrowserTest {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int appPort;
-
-    @Autowired
-    PracticeServers practice;
-
-    PlaygroundPage learner;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void reseed() {
-        practice.reseed();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (learner != null) {
-            try {
-                Assertions.assertThat(learner.errors).as("errors in the page (CSP violations included)").isEmpty();
-            } finally {
-                learner.close();
-            }
-        }
-    }
+class LibraryBrowserTest extends BrowserTest {
 
     private void openLibrary() {
         learner = new PlaygroundPage(chromium.browser, 1280, 720).open(appPort);

@@ -4,64 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.parley.practice.PracticeServers;
-import dev.parley.support.ParleyTest;
 import java.nio.file.Files;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The page around the console: its headers, TLS facts, the diagram and the exports, keyboard-only
  * use and a phone-sized screen.
  */
-@ParleyTest
-class PlaygroundBrowserTest {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int appPort;
-
-    @Autowired
-    PracticeServers practice;
-
-    PlaygroundPage learner;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void reseed() {
-        practice.reseed();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (learner != null) {
-            try {
-                Assertions.assertThat(learner.errors).as("errors in the page (CSP violations included)").isEmpty();
-            } finally {
-                learner.close();
-            }
-        }
-    }
+class PlaygroundBrowserTest extends BrowserTest {
 
     @Test
     void pageIsServedWithAStrictContentSecurityPolicy() {

@@ -5,65 +5,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.parley.practice.PracticeServers;
-import dev.parley.support.ParleyTest;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The share link as a learner uses it: talk POP3 to the practice server, disconnect, open the
  * link the page offers, and play the conversation back, with the password masked.
  */
-@ParleyTest
-class ShareBrowserTest {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int appPort;
-
-    @Autowired
-    PracticeServers practice;
-
-    PlaygroundPage learner;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void reseed() {
-        practice.reseed();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (learner != null) {
-            try {
-                Assertions.assertThat(learner.errors).as("errors in the page (CSP violations included)").isEmpty();
-            } finally {
-                learner.close();
-            }
-        }
-    }
+class ShareBrowserTest extends BrowserTest {
 
     @Test
     void sharedConversationPlaysBackStepByStepWithThePasswordMasked() throws Exception {

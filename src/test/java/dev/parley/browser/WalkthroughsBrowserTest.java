@@ -2,63 +2,20 @@ package dev.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.parley.practice.PracticeServers;
-import dev.parley.support.ParleyTest;
 import java.util.regex.Pattern;
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A learner completes each of the four walkthroughs against the practice servers, in a real
  * browser: presses each step's button, presses Enter, and sees the replies the lesson promises.
  * A screenshot of each finished walkthrough is saved under target/screenshots/.
  */
-@ParleyTest
-class WalkthroughsBrowserTest {
-
-    static Chromium chromium;
-
-    @LocalServerPort
-    int appPort;
-
-    @Autowired
-    PracticeServers practice;
-
-    PlaygroundPage learner;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class WalkthroughsBrowserTest extends BrowserTest {
 
     @BeforeEach
     void openPage() {
-        practice.reseed();
-        learner = new PlaygroundPage(chromium.browser, 1280, 720).open(appPort);
-    }
-
-    @AfterEach
-    void closePage() {
-        try {
-            Assertions.assertThat(learner.errors).as("errors in the page (CSP violations included)").isEmpty();
-        } finally {
-            learner.close();
-        }
+        openPlayground();
     }
 
     @Test
