@@ -2,6 +2,7 @@ package dev.parley.library;
 
 import dev.parley.protocol.http.HttpReplies;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,8 @@ final class HttpCalls {
 
     /** Body lines shown in the trace at most; the result has the body whole (up to its own limit). */
     static final int MAX_BODY_LINES = 200;
+    /** Octets of a body read at most: a hostile server may send an endless one. */
+    static final int MAX_BODY_OCTETS = 2 * 1024 * 1024;
 
     /** The outcome: the result and the rebuilt trace. */
     record Outcome(Map<String, Object> result, List<MailTrace.Line> trace) {
@@ -83,10 +86,16 @@ final class HttpCalls {
         if (call.tls()) {
             builder.sslContext(tls);
         }
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
+        byte[] body;
+        boolean cut;
         try (HttpClient client = builder.build()) {
             HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(call.readTimeout()).build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BODY_OCTETS);
+                cut = in.read() >= 0;
+            }
         } catch (IOException e) {
             throw new PartialTrace(e, trace);
         }
@@ -95,7 +104,6 @@ final class HttpCalls {
         Map<String, List<String>> headers = response.headers().map();
         headers.forEach((name, values) -> values.forEach(v -> trace.add(new MailTrace.Line('S', name + ": " + v))));
         trace.add(new MailTrace.Line('S', ""));
-        byte[] body = response.body();
         String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
         boolean text = type.startsWith("text/") || type.contains("json") || type.contains("xml")
                 || type.contains("javascript") || (type.isEmpty() && body.length == 0);
@@ -114,6 +122,9 @@ final class HttpCalls {
             trace.add(new MailTrace.Line('S', "<" + body.length + " octets of " + (type.isEmpty() ? "data" : type)
                     + ", not shown>"));
         }
+        if (cut) {
+            trace.add(new MailTrace.Line('S', "<the body goes on past " + MAX_BODY_OCTETS + " octets; not read further>"));
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", status);
         result.put("reason", HttpReplies.reply(status).reason());
@@ -123,6 +134,7 @@ final class HttpCalls {
         } else {
             result.put("octets", body.length);
         }
+        result.put("bodyCut", cut);
         return new Outcome(result, trace);
     }
 

@@ -196,4 +196,31 @@ class LibraryFailureTest {
         assertThat(pairs).anySatisfy(p -> assertThat(p.path("library").asString()).isEqualTo("S: * SEARCH 1"));
         assertThat(diff.json().path("differences").asInt()).isPositive();
     }
+
+    /**
+     * A server that announces a huge body and keeps sending: the library reads a bounded part,
+     * says so, and the call still answers (nothing grows without bound).
+     */
+    @Test
+    void anEndlessHttpBodyIsCutNotBuffered() throws Exception {
+        try (dev.parley.support.ScriptedServer server = new dev.parley.support.ScriptedServer((socket, in, out) -> {
+            dev.parley.support.ScriptedServer.readLine(in);
+            dev.parley.support.ScriptedServer.write(out,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000000000\r\n\r\n");
+            byte[] chunk = "endless line of text\n".repeat(1000).getBytes();
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    out.write(chunk);
+                }
+            } catch (java.io.IOException expected) {
+                // The client stopped reading and closed: that is the point.
+            }
+        })) {
+            LibraryClient.Answer answer = library.call("http", "127.0.0.1", server.port(), "none", null, null,
+                    "http.get", java.util.Map.of("path", "/"));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.result().path("bodyCut").asBoolean()).isTrue();
+            assertThat(answer.trace()).anyMatch(l -> l.contains("not read further"));
+        }
+    }
 }
