@@ -1,13 +1,13 @@
 package dev.parley.library;
 
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.imap.ImapLiteral;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +38,6 @@ final class MailTrace {
     /** Literals longer than this many octets are cut in the trace (the result has them whole). */
     static final int MAX_LITERAL_SHOWN = 64 * 1024;
 
-    private static final Pattern LITERAL = Pattern.compile("\\{(\\d{1,10})(\\+?)}$");
     private static final Pattern IMAP_TAGGED_STATUS = Pattern.compile("^[A-Za-z]+\\d+ (OK|NO|BAD|BYE|PREAUTH)( .*)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IMAP_COMMAND = Pattern.compile("^[A-Za-z]+\\d+ \\S.*$");
@@ -93,21 +92,21 @@ final class MailTrace {
     /** Adds a client line; returns whether a non-synchronizing literal makes the next line the client's too. */
     private boolean clientLine(String text) {
         lines.add(new Line('C', text));
-        Matcher literal = LITERAL.matcher(text);
-        return literal.find() && literal.group(2).equals("+");
+        ImapLiteral literal = ImapLiteral.at(text);
+        return literal != null && literal.valid() && literal.nonSynchronising();
     }
 
     /** A server line and, while it announces a literal, the literal's octets and the rest of the line. */
     private void serverWithLiterals(String first) {
         String text = first;
         while (true) {
-            Matcher literal = LITERAL.matcher(text);
-            if (!literal.find()) {
+            ImapLiteral literal = ImapLiteral.at(text);
+            if (literal == null || !literal.valid()) {
                 lines.add(new Line('S', text));
                 return;
             }
             lines.add(new Line('S', text));
-            long announced = Long.parseLong(literal.group(1));
+            long announced = literal.octets();
             int available = (int) Math.min(announced, octets.length - at);
             byte[] content = Arrays.copyOfRange(octets, at, at + available);
             at += available;

@@ -7,6 +7,7 @@ import java.util.Locale;
  * (non-synchronising, RFC 7888 LITERAL+) or {@code ~{n}} (literal8, RFC 9051 §4.3 / RFC 3516).
  * The next {@code n} octets after the line's CRLF are the literal, read by count, CRLFs inside
  * included. A line ending in braces that hold no number is reported as a problem, not guessed at.
+ * Public so that the one rule also serves library mode, which reads IMAP in Jakarta Mail's debug output.
  *
  * @param octets         the announced count (meaningful only when {@code problem} is null)
  * @param nonSynchronising the {@code +} form: the sender does not wait for a {@code +} continuation
@@ -14,13 +15,13 @@ import java.util.Locale;
  * @param problem        why the braces at the end of the line are not a literal; null when they are
  * @param tooLarge       the count has more digits than a {@code long} can hold (certainly over any limit)
  */
-record ImapLiteral(long octets, boolean nonSynchronising, boolean binary, String problem, boolean tooLarge) {
+public record ImapLiteral(long octets, boolean nonSynchronising, boolean binary, String problem, boolean tooLarge) {
 
     /** RFC 9051 §4.3: "number" is at most 4,294,967,295; 19 digits always fit in a long. */
     private static final int MAX_DIGITS = 18;
 
     /** The literal the line ends with, or null when the line does not end in braces at all. */
-    static ImapLiteral at(String line) {
+    public static ImapLiteral at(String line) {
         if (!line.endsWith("}")) {
             return null;
         }
@@ -44,7 +45,7 @@ record ImapLiteral(long octets, boolean nonSynchronising, boolean binary, String
         return new ImapLiteral(Long.parseLong(digits), plus, binary, null, false);
     }
 
-    boolean valid() {
+    public boolean valid() {
         return problem == null;
     }
 
