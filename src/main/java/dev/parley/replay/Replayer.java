@@ -1,5 +1,6 @@
 package dev.parley.replay;
 
+import dev.parley.protocol.Outcomes;
 import dev.parley.protocol.Protocol;
 import dev.parley.replay.ReplayReport.StepResult;
 import dev.parley.session.ConnectRequest;
@@ -87,13 +88,15 @@ public class Replayer {
         if (answer.problem() != null) {
             return new StepResult(step.index(), sent, step.expected(), answer.lines(), false, answer.problem());
         }
-        List<String> expectedOutcome = match == Match.CODES ? Outcomes.of(protocol, step.expected()) : null;
+        List<String> expectedOutcome = match == Match.CODES
+                ? Outcomes.of(protocol, step.expected(), LinePatterns::isWholeLine)
+                : null;
         if (expectedOutcome == null) {
             boolean passed = LinePatterns.matchAll(step.expected(), answer.lines());
             return new StepResult(step.index(), sent, step.expected(), answer.lines(), passed,
                     passed ? null : "The server's lines differ from the expected ones.");
         }
-        List<String> actualOutcome = Outcomes.of(protocol, answer.lines());
+        List<String> actualOutcome = Outcomes.of(protocol, answer.lines(), LinePatterns::isWholeLine);
         boolean passed = expectedOutcome.isEmpty() || expectedOutcome.equals(actualOutcome);
         return new StepResult(step.index(), sent, step.expected(), answer.lines(), passed, passed ? null
                 : "Expected " + String.join(" ", expectedOutcome) + " but the server answered "

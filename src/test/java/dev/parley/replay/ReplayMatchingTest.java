@@ -2,6 +2,7 @@ package dev.parley.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.protocol.Outcomes;
 import dev.parley.protocol.Protocol;
 import dev.parley.transcript.TranscriptText;
 import java.util.List;
@@ -29,17 +30,17 @@ class ReplayMatchingTest {
 
     @Test
     void outcomesPerProtocol() {
-        assertThat(Outcomes.of(Protocol.SMTP, List.of("250-hi", "250-SIZE", "250 HELP"))).containsExactly("250");
-        assertThat(Outcomes.of(Protocol.POP3, List.of("<x>", "+OK 2 320"))).containsExactly("+OK");
-        assertThat(Outcomes.of(Protocol.IMAP, List.of("* 1 EXISTS", "A0002 OK [READ-WRITE] done")))
+        assertThat(outcomes(Protocol.SMTP, List.of("250-hi", "250-SIZE", "250 HELP"))).containsExactly("250");
+        assertThat(outcomes(Protocol.POP3, List.of("<x>", "+OK 2 320"))).containsExactly("+OK");
+        assertThat(outcomes(Protocol.IMAP, List.of("* 1 EXISTS", "A0002 OK [READ-WRITE] done")))
                 .containsExactly("OK");
-        assertThat(Outcomes.of(Protocol.IMAP, List.of("* OK IMAP4rev1 ready"))).containsExactly("* OK");
-        assertThat(Outcomes.of(Protocol.IMAP, List.of("* 1 FETCH (BODY[HEADER] {12}", "Subject: x", ")", "A4 NO x")))
+        assertThat(outcomes(Protocol.IMAP, List.of("* OK IMAP4rev1 ready"))).containsExactly("* OK");
+        assertThat(outcomes(Protocol.IMAP, List.of("* 1 FETCH (BODY[HEADER] {12}", "Subject: x", ")", "A4 NO x")))
                 .containsExactly("NO");
-        assertThat(Outcomes.of(Protocol.IMAP, List.of("* 1 FETCH (BODY[HEADER] {1425}", "<payload>", ")",
+        assertThat(outcomes(Protocol.IMAP, List.of("* 1 FETCH (BODY[HEADER] {1425}", "<payload>", ")",
                 "A4 OK x"))).containsExactly("OK");
-        assertThat(Outcomes.of(Protocol.HTTP, List.of("HTTP/1.1 404 Not Found", "Server: x"))).containsExactly("404");
-        assertThat(Outcomes.of(Protocol.RAW, List.of("x"))).isNull();
+        assertThat(outcomes(Protocol.HTTP, List.of("HTTP/1.1 404 Not Found", "Server: x"))).containsExactly("404");
+        assertThat(outcomes(Protocol.RAW, List.of("x"))).isNull();
     }
 
     @Test
@@ -60,5 +61,9 @@ class ReplayMatchingTest {
         assertThat(script.steps()).extracting(ReplayScript.Step::sent).containsExactly(List.of(), List.of("DATA"),
                 List.of("Blah blah blah...", "."), List.of("QUIT"));
         assertThat(script.steps().get(2).expected()).containsExactly("250 OK");
+    }
+
+    private static java.util.List<String> outcomes(Protocol protocol, java.util.List<String> lines) {
+        return Outcomes.of(protocol, lines, LinePatterns::isWholeLine);
     }
 }

@@ -1,18 +1,20 @@
-package dev.parley.replay;
+package dev.parley.protocol;
 
-import dev.parley.protocol.Protocol;
+import dev.parley.protocol.imap.ImapLiteral;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * What each protocol defines as the outcome of an answer, for {@link Match#CODES}: the rest of a
- * reply line is free text a server may word as it likes, so a replay against another server
- * compares only these.
+ * What each protocol defines as the outcome of an answer (replay's {@code match: codes}): the rest
+ * of a reply line is free text a server may word as it likes, so a replay against another server
+ * compares only these. It reads expected answers written by hand as well as real ones, so lines
+ * that stand for "any lines here" (a transcript's {@code <…>} placeholders) are named by the caller.
  */
-final class Outcomes {
+public final class Outcomes {
 
     private static final Pattern SMTP_LAST = Pattern.compile("^(\\d{3})(?: .*)?$");
     private static final Pattern HTTP_STATUS = Pattern.compile("^HTTP/\\d(?:\\.\\d)? (\\d{3})(?: .*)?$");
@@ -27,19 +29,19 @@ final class Outcomes {
      * the status code of each status line (RFC 9112 §4). Null for RAW: it has no outcome, so the
      * lines themselves are compared.
      */
-    static List<String> of(Protocol protocol, List<String> lines) {
+    public static List<String> of(Protocol protocol, List<String> lines, Predicate<String> anyLines) {
         List<String> out = new ArrayList<>();
         switch (protocol) {
             case SMTP -> lines.forEach(l -> group(SMTP_LAST, l, out));
             case HTTP -> lines.forEach(l -> group(HTTP_STATUS, l, out));
             case POP3 -> {
-                List<String> concrete = LinePatterns.concrete(lines);
+                List<String> concrete = lines.stream().filter(anyLines.negate()).toList();
                 if (!concrete.isEmpty()) {
                     String first = word(concrete.getFirst(), 0);
                     out.add(first.equals("+OK") || first.equals("-ERR") ? first : first.startsWith("+") ? "+" : "?");
                 }
             }
-            case IMAP -> imap(lines, out);
+            case IMAP -> imap(lines, anyLines, out);
             case RAW -> {
                 return null;
             }
@@ -47,20 +49,18 @@ final class Outcomes {
         return out;
     }
 
-    private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d{1,12})\\+?}$");
-
     /** IMAP, skipping the lines of literals ({@code {n}} at a line's end announces n octets, RFC 9051 §4.3). */
-    private static void imap(List<String> lines, List<String> out) {
+    private static void imap(List<String> lines, Predicate<String> anyLines, List<String> out) {
         long literal = 0;
         for (String line : lines) {
             if (literal > 0) {
-                boolean placeholder = LinePatterns.isWholeLine(line);
+                boolean placeholder = anyLines.test(line);
                 literal = placeholder ? 0 : literal - line.getBytes(StandardCharsets.UTF_8).length - 2;
                 continue;
             }
-            var announced = LITERAL_AT_END.matcher(line);
-            if (announced.find()) {
-                literal = Long.parseLong(announced.group(1));
+            ImapLiteral announced = ImapLiteral.at(line);
+            if (announced != null && announced.valid()) {
+                literal = announced.octets();
             }
             String first = word(line, 0);
             if (first.equals("+")) {
