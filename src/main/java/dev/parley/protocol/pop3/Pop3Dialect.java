@@ -147,7 +147,9 @@ public final class Pop3Dialect implements Dialect {
     static String redact(String verb, String line) {
         return switch (verb) {
             case "PASS" -> Secrets.afterWords(line, 1);
-            case "AUTH" -> Secrets.afterWords(line, 2);
+            // APOP name digest: the digest proves the secret for this greeting only, but it is
+            // still derived from the password, so it is not kept either (RFC 1939 §7).
+            case "AUTH", "APOP" -> Secrets.afterWords(line, 2);
             default -> null;
         };
     }

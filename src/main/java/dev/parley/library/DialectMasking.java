@@ -1,0 +1,64 @@
+package dev.parley.library;
+
+import dev.parley.protocol.ClientWrite;
+import dev.parley.protocol.Dialect;
+import dev.parley.protocol.DialectEvent;
+import dev.parley.protocol.Dialects;
+import dev.parley.protocol.FramingLimits;
+import dev.parley.protocol.Protocol;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The masking live sessions get, applied to a library call's trace: the trace is played through a
+ * fresh dialect of its protocol, which knows which lines carry secrets (a {@code PASS}, the
+ * password of a {@code LOGIN}, the lines answering a {@code 334} or {@code +}, HTTP credentials)
+ * exactly as it does at capture in a live session. One set of rules, in the protocol package.
+ */
+final class DialectMasking {
+
+    private DialectMasking() {
+    }
+
+    /** For each trace line, its redacted text where the dialect found a secret, else the line itself. */
+    static List<String> apply(Protocol protocol, List<MailTrace.Line> trace) {
+        Dialect dialect = Dialects.create(protocol, FramingLimits.DEFAULT);
+        List<String> out = new ArrayList<>(trace.size());
+        for (MailTrace.Line line : trace) {
+            out.add(line.client() ? client(dialect, line.text()) : server(dialect, line.text()));
+        }
+        return out;
+    }
+
+    /**
+     * Written as a learner would type it, so the dialect follows the exchange (a literal, an AUTH
+     * answer) as it does live; the library's own tags are kept by the dialect's tagging rule, and
+     * only the {@code redacted} form is used, never the re-encoded line.
+     */
+    private static String client(Dialect dialect, String text) {
+        try {
+            if (dialect.write(text, false) instanceof ClientWrite.Send send && !send.lines().isEmpty()
+                    && send.lines().getFirst().redacted() != null) {
+                return send.lines().getFirst().redacted();
+            }
+        } catch (RuntimeException unexpected) {
+            // A trace the dialect cannot follow (cut literals, say): the by-value layer still applies.
+        }
+        return text;
+    }
+
+    private static String server(Dialect dialect, String text) {
+        byte[] bytes = (text + "\r\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            for (DialectEvent event : dialect.read(bytes, 0, bytes.length)) {
+                if (event instanceof DialectEvent.ServerLine line && line.text().equals(text) && line.redacted() != null) {
+                    return line.redacted();
+                }
+            }
+        } catch (RuntimeException unexpected) {
+            // As above: fall back to the line as it is.
+        }
+        return text;
+    }
+}
