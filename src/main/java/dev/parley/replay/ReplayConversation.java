@@ -122,7 +122,7 @@ final class ReplayConversation {
     /** Ends the connection (if the server has not) and waits briefly for it to be gone. */
     void hangUp() throws InterruptedException {
         if (!closed && session.connected()) {
-            session.disconnect();
+            session.disconnect("The replay was over.");
             long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             for (SessionEvent e = events.next(until); e != null; e = events.next(until)) {
                 if (e instanceof SessionEvent.Closed) {

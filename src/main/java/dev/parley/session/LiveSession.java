@@ -95,9 +95,14 @@ public final class LiveSession {
     }
 
     public void disconnect() throws InterruptedException {
+        disconnect("You closed the connection.");
+    }
+
+    /** Closes the connection from the client's side; {@code reason} is what the transcript and viewer are told. */
+    public void disconnect(String reason) throws InterruptedException {
         Conversation conversation = openOrComplain();
         if (conversation != null) {
-            conversation.close("client", "You disconnected.", true);
+            conversation.close("client", reason, true);
         }
     }
 
