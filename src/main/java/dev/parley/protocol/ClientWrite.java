@@ -11,8 +11,14 @@ public sealed interface ClientWrite {
      *
      * @param expectsAnswer true when this write completes a command the server will answer
      *                      (false for SMTP payload lines before the final dot, or HTTP header lines)
+     * @param answerTag     the IMAP tag the answer will carry ({@link DialectEvent.Complete#tag()}), or null
      */
-    record Send(byte[] bytes, List<ClientLine> lines, boolean expectsAnswer) implements ClientWrite {
+    record Send(byte[] bytes, List<ClientLine> lines, boolean expectsAnswer, String answerTag) implements ClientWrite {
+
+        /** A write whose answer comes in order (every protocol but IMAP's tagged commands). */
+        public Send(byte[] bytes, List<ClientLine> lines, boolean expectsAnswer) {
+            this(bytes, lines, expectsAnswer, null);
+        }
     }
 
     /** The write makes no sense now; {@code reason} is a sentence for the learner. Nothing is sent. */

@@ -38,8 +38,17 @@ public sealed interface DialectEvent {
     record BodySummary(String contentType, long octets, String description) implements DialectEvent {
     }
 
-    /** The server's answer to the oldest unanswered command (or the greeting) is complete. */
-    record Complete(Status status) implements DialectEvent {
+    /**
+     * The server's answer to a command (or the greeting) is complete.
+     *
+     * @param tag for IMAP, the tag of the command it completes: tagged commands may finish out of
+     *            order (RFC 9051 §5.5); null where answers come in order (the oldest command)
+     */
+    record Complete(Status status, String tag) implements DialectEvent {
+
+        public Complete(Status status) {
+            this(status, null);
+        }
     }
 
     /**

@@ -245,7 +245,7 @@ final class Conversation {
                             line.terminator().name(), target.secure(), line.annotation(), line.redacted()));
                 }
                 String first = send.lines().isEmpty() ? "" : send.lines().getFirst().text();
-                answers.written(seq, now, first, send.expectsAnswer());
+                answers.written(seq, now, first, send.expectsAnswer(), send.answerTag());
             }
         }
     }
@@ -279,7 +279,7 @@ final class Conversation {
 
     private void complete(DialectEvent.Complete complete) throws InterruptedException {
         unansweredBytes = false;
-        PendingAnswers.Answered answered = answers.complete(System.nanoTime());
+        PendingAnswers.Answered answered = answers.complete(System.nanoTime(), complete.tag());
         emit(new SessionEvent.Complete(answered.seq(), complete.status().id(), answered.elapsedMicros()));
     }
 

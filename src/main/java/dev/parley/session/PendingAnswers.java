@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 final class PendingAnswers {
 
-    /** A command waiting for its answer; {@code seq} 0 is the connection waiting for its greeting. */
-    record Pending(long seq, long sentNanos, String line) {
+    /**
+     * A command waiting for its answer; {@code seq} 0 is the connection waiting for its greeting;
+     * {@code tag} the IMAP tag its answer will carry, or null.
+     */
+    record Pending(long seq, long sentNanos, String line, String tag) {
 
         String describe() {
             return seq == 0 ? "the connection (no greeting yet)" : "“" + line + "”";
@@ -34,27 +37,41 @@ final class PendingAnswers {
 
     /** The connection itself waits for the server's greeting. */
     void expectGreeting(long nanos) {
-        pending.add(new Pending(0, nanos, "(connect)"));
+        pending.add(new Pending(0, nanos, "(connect)", null));
     }
 
     /** A client line went out; when it completes a command, its answer is awaited. */
-    void written(long seq, long nanos, String line, boolean expectsAnswer) {
+    void written(long seq, long nanos, String line, boolean expectsAnswer, String tag) {
         lastClientSeq = seq;
         lastClientNanos = nanos;
         if (expectsAnswer) {
-            pending.add(new Pending(seq, nanos, line));
+            pending.add(new Pending(seq, nanos, line, tag));
         }
     }
 
     /**
-     * An answer is complete. Answers that no write was waiting for (an IMAP {@code +} for a
-     * literal) belong to the last line written.
+     * An answer is complete: the command with that IMAP tag, else the oldest one. Answers that no
+     * write was waiting for (an IMAP {@code +} for a literal) belong to the last line written.
      */
-    Answered complete(long nowNanos) {
-        Pending answered = pending.pollFirst();
+    Answered complete(long nowNanos, String tag) {
+        Pending answered = tag == null ? null : withTag(tag);
+        if (answered != null) {
+            pending.remove(answered);
+        } else {
+            answered = pending.pollFirst();
+        }
         long seq = answered != null ? answered.seq() : lastClientSeq;
         long since = answered != null ? answered.sentNanos() : lastClientNanos;
         return new Answered(seq, (nowNanos - since) / 1000);
+    }
+
+    private Pending withTag(String tag) {
+        for (Pending candidate : pending) {
+            if (tag.equals(candidate.tag())) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The oldest command, if it has waited longer than {@code timeoutNanos} and was not reported yet. */

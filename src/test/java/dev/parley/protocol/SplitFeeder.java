@@ -104,7 +104,7 @@ public final class SplitFeeder {
                     + " | " + a.kind() + (a.code() == null ? "" : " " + a.code())
                     + (a.last() == null ? "" : a.last() ? " last" : " more")
                     + (redacted == null ? "" : " | redacted: " + redacted);
-            case DialectEvent.Complete(Status status) -> "complete " + status.id();
+            case DialectEvent.Complete(Status status, String tag) -> "complete " + status.id();
             case DialectEvent.TlsGoAhead(int discarded) -> "tls-go-ahead " + discarded;
             case DialectEvent.DropHeldInput d -> "drop-held-input";
             case DialectEvent.Notice(String text) -> "notice: " + text;

@@ -131,8 +131,10 @@ final class ImapClient {
             command.answered = expects;
             pending.add(command);
         }
-        return send(tagged.text(), Annotation.command(tagged.verb(), meaning.toString(), explained.reference()),
-                expects, redact(tagged));
+        byte[] bytes = (tagged.text() + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return new ClientWrite.Send(bytes, List.of(new ClientWrite.ClientLine(tagged.text(), Terminator.CRLF,
+                Annotation.command(tagged.verb(), meaning.toString(), explained.reference()), redact(tagged))),
+                expects, expects ? command.tag : null);
     }
 
     /**

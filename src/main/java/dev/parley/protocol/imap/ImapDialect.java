@@ -24,13 +24,11 @@ import java.util.Locale;
  * client literal (that write did not expect an answer), and for a tagged {@code OK} (OK) or
  * {@code NO}/{@code BAD} (ERROR) whose tag Parley sent.
  *
- * <p><b>Ordering assumption.</b> IMAP completes commands by tag, and a server may finish
- * pipelined commands in any order (RFC 9051 §5.5). This dialect emits {@code Complete} the moment
- * a tagged line arrives, while the session pairs each {@code Complete} with the oldest write that
- * expected an answer (FIFO). Both agree whenever the server answers in the order the commands were
- * sent, which is the case for anything typed one command at a time and for the usual servers; if a
- * server finishes pipelined commands out of order, a completion is attributed to an earlier
- * command (the lines themselves still show the true tags).
+ * <p><b>Completion by tag.</b> IMAP completes commands by tag, and a server may finish pipelined
+ * commands in any order (RFC 9051 §5.5). A tagged {@code Complete} carries its tag, and a command
+ * line's write carries the tag its answer will have ({@code Send.answerTag}), so the session pairs
+ * them by tag; continuations and completions of commands finished on a literal's line carry none
+ * and are paired in order.
  *
  * <p>Tagging rules are in {@link ImapTagger}; client literals, IDLE, AUTHENTICATE and STARTTLS in
  * {@link ImapClient}.
@@ -38,7 +36,12 @@ import java.util.Locale;
 public final class ImapDialect implements Dialect {
 
     /** What a response's first line leads to, applied once the response (literals included) has ended. */
-    private record Outcome(Annotation annotation, Status complete, String dropReason, boolean tlsGoAhead) {
+    private record Outcome(Annotation annotation, Status complete, String dropReason, boolean tlsGoAhead, String tag) {
+
+        Outcome(Annotation annotation, Status complete, String dropReason, boolean tlsGoAhead) {
+            this(annotation, complete, dropReason, tlsGoAhead, null);
+        }
+
         static Outcome of(Annotation annotation) {
             return new Outcome(annotation, null, null, false);
         }
@@ -137,7 +140,7 @@ public final class ImapDialect implements Dialect {
             return;
         }
         if (outcome.complete() != null) {
-            events.add(new DialectEvent.Complete(outcome.complete()));
+            events.add(new DialectEvent.Complete(outcome.complete(), outcome.tag()));
         }
         if (outcome.dropReason() != null) {
             events.add(new DialectEvent.DropHeldInput(outcome.dropReason()));
@@ -203,7 +206,7 @@ public final class ImapDialect implements Dialect {
             lead += " " + c.note();
         }
         Status complete = c.complete() ? (ok ? Status.OK : Status.ERROR) : null;
-        return new Outcome(status(response, lead, true), complete, c.dropReason(), c.tlsGoAhead());
+        return new Outcome(status(response, lead, true), complete, c.dropReason(), c.tlsGoAhead(), response.tag());
     }
 
     private static String untaggedMeaning(String word) {
