@@ -7,7 +7,7 @@ import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.DialectEvent.Complete;
 import dev.parley.protocol.DialectEvent.DropHeldInput;
-import dev.parley.protocol.DialectEvent.LimitExceeded;
+import dev.parley.protocol.LineStream;
 import dev.parley.protocol.DialectEvent.Notice;
 import dev.parley.protocol.DialectEvent.ServerLine;
 import dev.parley.protocol.DialectEvent.TlsGoAhead;
@@ -49,16 +49,15 @@ public final class Pop3Dialect implements Dialect {
     }
 
     private final FramingLimits limits;
-    private final LineBuffer buffer;
+    private final LineStream lines;
     private final Deque<Pop3Pending> outstanding = new ArrayDeque<>();
     private Phase phase = Phase.STATUS;
     private Pop3Listing listing;
     private boolean saslResponseNext;
-    private boolean stopped;
 
     public Pop3Dialect(FramingLimits limits) {
         this.limits = limits;
-        this.buffer = new LineBuffer(limits.maxLineOctets());
+        this.lines = new LineStream(limits.maxLineOctets());
         outstanding.add(Pop3Pending.GREETING);
     }
 
@@ -74,44 +73,20 @@ public final class Pop3Dialect implements Dialect {
 
     @Override
     public List<DialectEvent> read(byte[] bytes, int offset, int length) {
-        List<DialectEvent> events = new ArrayList<>();
-        if (stopped) {
-            return events;
-        }
-        buffer.append(bytes, offset, length);
-        while (!stopped) {
-            LineBuffer.LineResult result = buffer.nextLine();
-            if (result.needMore()) {
-                break;
-            }
-            if (result.overlong() != null) {
-                stop(events, result.overlong());
-                break;
-            }
-            onLine(result.line(), events);
-        }
-        return events;
+        return lines.read(bytes, offset, length, this::onLine);
     }
 
     /** The server closed: a partial last line is still read; a multi-line answer cut short ends with ERROR. */
     @Override
     public List<DialectEvent> endOfInput() {
         List<DialectEvent> events = new ArrayList<>();
-        if (stopped) {
-            return events;
-        }
-        LineBuffer.RawLine rest = buffer.rest();
-        if (rest != null) {
-            onLine(rest, events);
-        }
-        if (phase == Phase.LISTING && !stopped) {
+        if (lines.end(this::onLine, events) && phase == Phase.LISTING) {
             hiddenNotice(events);
             events.add(new Notice("The server closed the connection before the end of this multi-line answer:"
                     + " its terminating line with only '.' never came."));
             phase = Phase.STATUS;
             answered(Status.ERROR, events);
         }
-        stopped = true;
         return events;
     }
 
@@ -184,7 +159,7 @@ public final class Pop3Dialect implements Dialect {
         } else if (pending.role() == Pop3Pending.Role.STLS) {
             if (status.status() == Status.OK) {
                 // RFC 2595 §4 and the STARTTLS injection attacks: bytes after +OK came in plaintext.
-                events.add(new TlsGoAhead(buffer.clear()));
+                events.add(new TlsGoAhead(lines.discard()));
             } else {
                 events.add(new DropHeldInput("The server refused STLS (" + line.text().strip()
                         + "), so the lines typed after it were not sent."));
@@ -223,8 +198,6 @@ public final class Pop3Dialect implements Dialect {
     }
 
     private void stop(List<DialectEvent> events, String message) {
-        stopped = true;
-        buffer.clear();
-        events.add(new LimitExceeded(message));
+        lines.stop(events, message);
     }
 }

@@ -7,7 +7,7 @@ import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.DialectEvent.Complete;
 import dev.parley.protocol.DialectEvent.DropHeldInput;
-import dev.parley.protocol.DialectEvent.LimitExceeded;
+import dev.parley.protocol.LineStream;
 import dev.parley.protocol.DialectEvent.Notice;
 import dev.parley.protocol.DialectEvent.ServerLine;
 import dev.parley.protocol.DialectEvent.TlsGoAhead;
@@ -48,16 +48,15 @@ public final class SmtpDialect implements Dialect {
     }
 
     private final FramingLimits limits;
-    private final LineBuffer buffer;
+    private final LineStream lines;
     private final SmtpReplyAggregator replies = new SmtpReplyAggregator();
     private final Deque<SmtpAnswering> outstanding = new ArrayDeque<>();
     private Mode mode = Mode.COMMAND;
     private long replyOctets;
-    private boolean stopped;
 
     public SmtpDialect(FramingLimits limits) {
         this.limits = limits;
-        this.buffer = new LineBuffer(limits.maxLineOctets());
+        this.lines = new LineStream(limits.maxLineOctets());
         outstanding.add(SmtpAnswering.GREETING);
     }
 
@@ -73,43 +72,19 @@ public final class SmtpDialect implements Dialect {
 
     @Override
     public List<DialectEvent> read(byte[] bytes, int offset, int length) {
-        List<DialectEvent> events = new ArrayList<>();
-        if (stopped) {
-            return events;
-        }
-        buffer.append(bytes, offset, length);
-        while (!stopped) {
-            LineBuffer.LineResult result = buffer.nextLine();
-            if (result.needMore()) {
-                break;
-            }
-            if (result.overlong() != null) {
-                stop(events, result.overlong());
-                break;
-            }
-            onLine(result.line(), events);
-        }
-        return events;
+        return lines.read(bytes, offset, length, this::onLine);
     }
 
     @Override
     public List<DialectEvent> endOfInput() {
         List<DialectEvent> events = new ArrayList<>();
-        if (stopped) {
-            return events;
-        }
-        LineBuffer.RawLine rest = buffer.rest();
-        if (rest != null) {
-            onLine(rest, events);
-        }
-        if (replies.inReply() && !stopped) {
+        if (lines.end(this::onLine, events) && replies.inReply()) {
             replies.reset();
             events.add(new Notice("The server closed the connection in the middle of a multi-line reply, before its last line."));
             if (!outstanding.isEmpty()) {
                 answered(Status.ERROR, events);
             }
         }
-        stopped = true;
         return events;
     }
 
@@ -236,7 +211,7 @@ public final class SmtpDialect implements Dialect {
                 if (line.text().startsWith("220") && outcome.status() == Status.OK) {
                     // RFC 3207 §4.2 and the STARTTLS injection attacks: bytes after the go-ahead
                     // arrived in plaintext and must not be read as if they came over TLS.
-                    int discarded = buffer.clear();
+                    int discarded = lines.discard();
                     mode = Mode.COMMAND;
                     replies.reset();
                     events.add(new TlsGoAhead(discarded));
@@ -256,9 +231,7 @@ public final class SmtpDialect implements Dialect {
     }
 
     private void stop(List<DialectEvent> events, String message) {
-        stopped = true;
-        buffer.clear();
-        events.add(new LimitExceeded(message));
+        lines.stop(events, message);
     }
 
     private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer, String redacted) {
