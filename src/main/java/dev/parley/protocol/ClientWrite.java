@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What a dialect decides to do with a line or payload the user typed. */
@@ -19,6 +20,12 @@ public sealed interface ClientWrite {
         public Send(byte[] bytes, List<ClientLine> lines, boolean expectsAnswer) {
             this(bytes, lines, expectsAnswer, null);
         }
+    }
+
+    /** One typed line written as it is, with the CRLF every protocol here ends a line with. */
+    static Send line(String text, Annotation annotation, boolean expectsAnswer, String redacted) {
+        return new Send((text + "\r\n").getBytes(StandardCharsets.UTF_8),
+                List.of(new ClientLine(text, Terminator.CRLF, annotation, redacted)), expectsAnswer);
     }
 
     /** The write makes no sense now; {@code reason} is a sentence for the learner. Nothing is sent. */

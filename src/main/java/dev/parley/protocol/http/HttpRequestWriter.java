@@ -228,9 +228,7 @@ final class HttpRequestWriter {
     }
 
     private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer, String redacted) {
-        byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new ClientWrite.Send(bytes,
-                List.of(new ClientWrite.ClientLine(line, Terminator.CRLF, annotation, redacted)), expectsAnswer);
+        return ClientWrite.line(line, annotation, expectsAnswer, redacted);
     }
 
     /** The body as the learner should see it: split on LF, each line with its real terminator. */

@@ -3,7 +3,6 @@ package dev.parley.protocol.imap;
 import dev.parley.protocol.Annotation;
 import dev.parley.protocol.ClientWrite;
 import dev.parley.protocol.Secrets;
-import dev.parley.protocol.Terminator;
 import dev.parley.protocol.imap.ImapReplies.Explained;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,10 +130,9 @@ final class ImapClient {
             command.answered = expects;
             pending.add(command);
         }
-        byte[] bytes = (tagged.text() + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new ClientWrite.Send(bytes, List.of(new ClientWrite.ClientLine(tagged.text(), Terminator.CRLF,
-                Annotation.command(tagged.verb(), meaning.toString(), explained.reference()), redact(tagged))),
-                expects, expects ? command.tag : null);
+        ClientWrite.Send written = ClientWrite.line(tagged.text(),
+                Annotation.command(tagged.verb(), meaning.toString(), explained.reference()), expects, redact(tagged));
+        return new ClientWrite.Send(written.bytes(), written.lines(), expects, expects ? command.tag : null);
     }
 
     /**
@@ -299,8 +297,6 @@ final class ImapClient {
     }
 
     private static ClientWrite send(String text, Annotation annotation, boolean expectsAnswer, String redacted) {
-        byte[] bytes = (text + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new ClientWrite.Send(bytes,
-                List.of(new ClientWrite.ClientLine(text, Terminator.CRLF, annotation, redacted)), expectsAnswer);
+        return ClientWrite.line(text, annotation, expectsAnswer, redacted);
     }
 }

@@ -2,7 +2,6 @@ package dev.parley.protocol.pop3;
 
 import dev.parley.protocol.Annotation;
 import dev.parley.protocol.ClientWrite;
-import dev.parley.protocol.ClientWrite.ClientLine;
 import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.DialectEvent.Complete;
@@ -16,9 +15,7 @@ import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
 import dev.parley.protocol.Secrets;
 import dev.parley.protocol.Status;
-import dev.parley.protocol.Terminator;
 import dev.parley.protocol.Verbs;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -110,8 +107,7 @@ public final class Pop3Dialect implements Dialect {
             annotation = Annotation.command(command.verb(), command.meaning(), command.reference());
             redacted = redact(command.verb(), line);
         }
-        return new ClientWrite.Send((line + "\r\n").getBytes(StandardCharsets.UTF_8),
-                List.of(new ClientLine(line, Terminator.CRLF, annotation, redacted)), true);
+        return ClientWrite.line(line, annotation, true, redacted);
     }
 
     /**

@@ -104,9 +104,7 @@ public final class RawDialect implements Dialect {
             return new ClientWrite.Reject("A typed line cannot contain CR or LF: each line gets its own CRLF."
                     + " Send several lines one by one, or use payload.");
         }
-        byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new ClientWrite.Send(bytes,
-                List.of(new ClientWrite.ClientLine(line, Terminator.CRLF, RawCommands.annotate(line))), true);
+        return ClientWrite.line(line, RawCommands.annotate(line), true, null);
     }
 
     @Override

@@ -235,8 +235,7 @@ public final class SmtpDialect implements Dialect {
     }
 
     private static ClientWrite send(String line, Annotation annotation, boolean expectsAnswer, String redacted) {
-        return new ClientWrite.Send(bytes(line + "\r\n"),
-                List.of(new ClientLine(line, Terminator.CRLF, annotation, redacted)), expectsAnswer);
+        return ClientWrite.line(line, annotation, expectsAnswer, redacted);
     }
 
     private static byte[] bytes(String s) {
