@@ -1,9 +1,10 @@
 package dev.parley.library;
 
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Secrets;
+import dev.parley.protocol.Verbs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +44,7 @@ final class ByHand {
                 continue; // a continuation (SASL response, literal): covered by the LOGIN below
             }
             String command = IMAP_TAG.matcher(line).replaceFirst("");
-            String verb = command.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            String verb = Verbs.verbOf(command);
             steps.add(switch (verb) {
                 case "CAPABILITY" -> new Step(command, "Optional: the library asks what the server supports "
                         + "before choosing how to log in, and again after, because it may change.");
@@ -64,8 +65,8 @@ final class ByHand {
         List<Step> steps = new ArrayList<>();
         boolean auth = false;
         for (String line : client) {
-            String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
-            if (auth && line.equals(Redaction.MASK)) {
+            String verb = Verbs.verbOf(line);
+            if (auth && line.equals(Secrets.MASK)) {
                 continue;
             }
             auth = verb.equals("AUTH");
@@ -98,16 +99,16 @@ final class ByHand {
                 data = !end;
                 continue;
             }
-            String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
-            if (auth && line.equals(Redaction.MASK)) {
+            String verb = Verbs.verbOf(line);
+            if (auth && line.equals(Secrets.MASK)) {
                 steps.add(new Step(secret++ == 0 ? "<your user name in base64>" : "<your password in base64>",
                         "AUTH LOGIN asks for each in base64."));
                 continue;
             }
             auth = verb.equals("AUTH");
             secret = 0;
-            if (verb.equals("AUTH") && line.endsWith(Redaction.MASK)) {
-                steps.add(new Step(line.replace(Redaction.MASK, "<base64 of \\0user\\0password>"),
+            if (verb.equals("AUTH") && line.endsWith(Secrets.MASK)) {
+                steps.add(new Step(line.replace(Secrets.MASK, "<base64 of \\0user\\0password>"),
                         "AUTH PLAIN sends the user name and password together, in base64."));
             } else if (verb.equals("DATA")) {
                 steps.add(new Step(line, "After the 354 answer, type the message: header lines, an empty line, "

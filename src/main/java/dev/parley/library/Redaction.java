@@ -1,6 +1,7 @@
 package dev.parley.library;
 
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,8 +20,6 @@ import java.util.regex.Pattern;
  * message, is masked whole.
  */
 final class Redaction {
-
-    static final String MASK = "********";
 
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/]{4,}={0,2}$");
 
@@ -72,7 +71,7 @@ final class Redaction {
         String out = text;
         for (String secret : secrets) {
             if (secret.length() >= 3) {
-                out = out.replace(secret, MASK);
+                out = out.replace(secret, Secrets.MASK);
             }
         }
         return out;
@@ -83,12 +82,12 @@ final class Redaction {
     }
 
     private String byKnowledge(String text) {
-        if (text.equals(MASK)) {
+        if (text.equals(Secrets.MASK)) {
             return text;
         }
         for (String secret : secrets) {
             if (text.contains(secret)) {
-                return text.replace(secret, MASK);
+                return text.replace(secret, Secrets.MASK);
             }
         }
         String candidate = text.trim();
@@ -96,7 +95,7 @@ final class Redaction {
             try {
                 String decoded = new String(Base64.getDecoder().decode(candidate), StandardCharsets.UTF_8);
                 if (decoded.contains(password)) {
-                    return MASK;
+                    return Secrets.MASK;
                 }
             } catch (IllegalArgumentException notBase64) {
                 // Not base64 after all: nothing hidden in it.

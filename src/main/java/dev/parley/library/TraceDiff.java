@@ -1,5 +1,6 @@
 package dev.parley.library;
 
+import dev.parley.protocol.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -209,7 +210,7 @@ final class TraceDiff {
             case "CLOSE" -> "The library closes the folder (CLOSE) when the Java code closes it.";
             case "LOGOUT", "QUIT" -> "The library ends the session when the store is closed.";
             case "EHLO", "HELO" -> "The library greets the server first.";
-            case Redaction.MASK -> "A line of the login exchange (credentials, masked).";
+            case Secrets.MASK -> "A line of the login exchange (credentials, masked).";
             default -> "The library sent this line; you did not.";
         };
     }
