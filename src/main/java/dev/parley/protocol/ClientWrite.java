@@ -28,6 +28,19 @@ public sealed interface ClientWrite {
                 List.of(new ClientLine(text, Terminator.CRLF, annotation, redacted)), expectsAnswer);
     }
 
+    /**
+     * A typed line is one line: a CR or LF inside it would smuggle a second command past the
+     * dialect's framing (and past redaction). Every dialect and the session check with this.
+     *
+     * @return the refusal, or null when the line has no line break
+     */
+    static Reject lineBreakIn(String line) {
+        return line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0
+                ? new Reject("A line cannot contain line breaks (CR or LF): send each line on its own, or use"
+                        + " payload for a whole message.")
+                : null;
+    }
+
     /** The write makes no sense now; {@code reason} is a sentence for the learner. Nothing is sent. */
     record Reject(String reason) implements ClientWrite {
     }

@@ -189,6 +189,12 @@ final class Conversation {
     }
 
     void send(String line, boolean raw) throws InterruptedException {
+        ClientWrite.Reject lineBreak = ClientWrite.lineBreakIn(line);
+        if (lineBreak != null) {
+            // Refused at once, even while earlier lines wait for the server's go-ahead.
+            emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), lineBreak.reason()));
+            return;
+        }
         offer(new Held(line, raw, false));
     }
 

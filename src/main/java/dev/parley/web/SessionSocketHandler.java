@@ -106,11 +106,6 @@ final class SessionSocketHandler extends TextWebSocketHandler {
             sender.emit(badRequest("A send needs a “line”: the text to send, without CRLF."));
             return;
         }
-        if (frame.line().indexOf('\r') >= 0 || frame.line().indexOf('\n') >= 0) {
-            sender.emit(badRequest("A line cannot contain line breaks: send each line on its own, "
-                    + "or use payload for a whole message."));
-            return;
-        }
         live.send(frame.line(), Boolean.TRUE.equals(frame.raw()));
     }
 

@@ -49,9 +49,9 @@ final class HttpRequestWriter {
     }
 
     ClientWrite write(String line) {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            return new ClientWrite.Reject("A typed line cannot contain CR or LF: each line gets its own CRLF."
-                    + " Send several lines one by one, or a body with payload.");
+        ClientWrite.Reject lineBreak = ClientWrite.lineBreakIn(line);
+        if (lineBreak != null) {
+            return lineBreak;
         }
         return switch (state) {
             case REQUEST_LINE -> line.isEmpty()

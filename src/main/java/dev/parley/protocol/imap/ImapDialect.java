@@ -88,7 +88,8 @@ public final class ImapDialect implements Dialect {
 
     @Override
     public ClientWrite write(String line, boolean raw) {
-        return client.write(line, raw);
+        ClientWrite.Reject lineBreak = ClientWrite.lineBreakIn(line);
+        return lineBreak != null ? lineBreak : client.write(line, raw);
     }
 
     @Override

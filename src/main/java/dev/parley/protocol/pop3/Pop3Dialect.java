@@ -89,8 +89,9 @@ public final class Pop3Dialect implements Dialect {
 
     @Override
     public ClientWrite write(String line, boolean raw) {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            return new ClientWrite.Reject("A line cannot contain CR or LF: type one line at a time.");
+        ClientWrite.Reject lineBreak = ClientWrite.lineBreakIn(line);
+        if (lineBreak != null) {
+            return lineBreak;
         }
         Annotation annotation;
         String redacted;

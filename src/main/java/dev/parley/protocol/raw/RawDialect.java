@@ -100,9 +100,9 @@ public final class RawDialect implements Dialect {
 
     @Override
     public ClientWrite write(String line, boolean raw) {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            return new ClientWrite.Reject("A typed line cannot contain CR or LF: each line gets its own CRLF."
-                    + " Send several lines one by one, or use payload.");
+        ClientWrite.Reject lineBreak = ClientWrite.lineBreakIn(line);
+        if (lineBreak != null) {
+            return lineBreak;
         }
         return ClientWrite.line(line, RawCommands.annotate(line), true, null);
     }

@@ -90,8 +90,9 @@ public final class SmtpDialect implements Dialect {
 
     @Override
     public ClientWrite write(String line, boolean raw) {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            return new ClientWrite.Reject("A line cannot contain CR or LF: type one line at a time.");
+        ClientWrite.Reject lineBreak = ClientWrite.lineBreakIn(line);
+        if (lineBreak != null) {
+            return lineBreak;
         }
         return switch (mode) {
             case PAYLOAD -> payloadLine(line, raw);
