@@ -27,6 +27,14 @@ public enum Protocol {
         return defaultTlsPort;
     }
 
+    /**
+     * Whether the server speaks first: SMTP, POP3 and IMAP greet on connect (RFC 5321 §3.1,
+     * RFC 1939 §4, RFC 9051 §7.1); HTTP waits for a request, and an unknown protocol may do either.
+     */
+    public boolean greetsFirst() {
+        return this == SMTP || this == POP3 || this == IMAP;
+    }
+
     /** The lower-case name used on the wire of the WebSocket contract (`smtp`, `pop3`, ...). */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

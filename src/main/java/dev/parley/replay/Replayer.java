@@ -54,7 +54,7 @@ public class Replayer {
             transcriptId = recorder.transcriptId(conversationId).orElse(null);
             List<ReplayScript.Step> steps = script.steps();
             boolean greetingScripted = !steps.isEmpty() && steps.getFirst().sent().isEmpty();
-            if (!greetingScripted && hasGreeting(target.protocol())) {
+            if (!greetingScripted && target.protocol().greetsFirst()) {
                 run.step(List.of(), List.of());
             }
             boolean failed = false;
@@ -77,10 +77,6 @@ public class Replayer {
         String text = transcriptId == null ? "" : store.find(transcriptId).map(TranscriptText::print).orElse("");
         boolean passed = results.stream().allMatch(StepResult::passed);
         return new ReplayReport(passed, results, text, transcriptId, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static boolean hasGreeting(Protocol protocol) {
-        return protocol == Protocol.SMTP || protocol == Protocol.POP3 || protocol == Protocol.IMAP;
     }
 
     static StepResult judge(Protocol protocol, Match match, ReplayScript.Step step, ReplayConversation.Answer answer) {

@@ -4,7 +4,6 @@ import dev.parley.protocol.ClientWrite;
 import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.Direction;
-import dev.parley.protocol.Protocol;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -108,7 +107,7 @@ final class Conversation {
                 return false;
             }
         }
-        if (request.protocol() != Protocol.HTTP && request.protocol() != Protocol.RAW) {
+        if (request.protocol().greetsFirst()) {
             answers.expectGreeting(System.nanoTime());
         }
         return true;
