@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One viewer's session (one browser tab, one replay): at most one open connection at a time, and
@@ -22,10 +23,14 @@ public final class LiveSession {
     private final TargetPolicy policy;
     private final TlsClient tlsClient;
     private final ConversationListener listener;
+    private final SessionClock clock;
+    /** Guards {@link #current} against a connect racing {@link #close()}; never held while blocking. */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile Conversation current;
+    private boolean closed;
 
     LiveSession(String id, String origin, SessionSink sink, SessionLimits limits, TargetPolicy policy,
-            TlsClient tlsClient, ConversationListener listener) {
+            TlsClient tlsClient, ConversationListener listener, SessionClock clock) {
         this.id = id;
         this.origin = origin;
         this.sink = sink;
@@ -33,6 +38,7 @@ public final class LiveSession {
         this.policy = policy;
         this.tlsClient = tlsClient;
         this.listener = listener;
+        this.clock = clock;
     }
 
     public String id() {
@@ -45,23 +51,34 @@ public final class LiveSession {
     }
 
     /** Starts connecting; events report the outcome. Returns at once. */
-    public synchronized void connect(ConnectRequest request) throws InterruptedException {
-        Conversation open = current;
-        if (open != null && !open.isClosed()) {
-            sink.emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), "Already connected to " + open.target()
-                    + ". Disconnect first, then connect again."));
+    public void connect(ConnectRequest request) throws InterruptedException {
+        Conversation started = null;
+        lock.lock();
+        try {
+            Conversation open = current;
+            if (closed) {
+                sink.emit(new SessionEvent.Error(ErrorCode.NOT_CONNECTED.name(), "This session has ended."));
+            } else if (open != null && !open.isClosed()) {
+                sink.emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), "Already connected to " + open.target()
+                        + ". Disconnect first, then connect again."));
+            } else if (request.insecure() && !policy.allowsInsecureTls()) {
+                sink.emit(new SessionEvent.Error(ErrorCode.TARGET_DENIED.name(),
+                        "Accepting any certificate is switched off on this server; connect with verification on."));
+            } else {
+                ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin,
+                        request.protocol(), request.host(), request.port(), request.implicitTls(), Instant.now());
+                started = new Conversation(info, request, Dialects.create(request.protocol(), limits.framing()), sink,
+                        limits, tlsClient, listener, clock);
+                current = started;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (started == null) {
+            sink.flush();
             return;
         }
-        if (request.insecure() && !policy.allowsInsecureTls()) {
-            sink.emit(new SessionEvent.Error(ErrorCode.TARGET_DENIED.name(),
-                    "Accepting any certificate is switched off on this server; connect with verification on."));
-            return;
-        }
-        ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin, request.protocol(),
-                request.host(), request.port(), request.implicitTls(), Instant.now());
-        Conversation conversation = new Conversation(info, request,
-                Dialects.create(request.protocol(), limits.framing()), sink, limits, tlsClient, listener);
-        current = conversation;
+        Conversation conversation = started;
         Thread.ofVirtual().name("parley-target-" + id).start(() -> checkAndRun(conversation, request));
     }
 
@@ -103,12 +120,20 @@ public final class LiveSession {
         Conversation conversation = openOrComplain();
         if (conversation != null) {
             conversation.close("client", reason, true);
+            conversation.flushQuietly();
         }
     }
 
-    /** The viewer is gone: close the target without telling anyone. Idempotent. */
+    /** The viewer is gone: close the target without telling anyone; no connect succeeds after this. Idempotent. */
     public void close() {
-        Conversation conversation = current;
+        Conversation conversation;
+        lock.lock();
+        try {
+            closed = true;
+            conversation = current;
+        } finally {
+            lock.unlock();
+        }
         if (conversation != null) {
             conversation.close("client", "The viewer went away.", false);
         }
@@ -119,6 +144,7 @@ public final class LiveSession {
         if (conversation == null || conversation.isClosed()) {
             sink.emit(new SessionEvent.Error(ErrorCode.NOT_CONNECTED.name(),
                     "Not connected: choose a server and connect first."));
+            sink.flush();
             return null;
         }
         return conversation;

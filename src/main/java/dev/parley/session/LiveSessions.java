@@ -17,6 +17,7 @@ public class LiveSessions {
     private final TlsClient tlsClient;
     private final ConversationListener listeners;
     private final Map<String, LiveSession> open = new ConcurrentHashMap<>();
+    private final SessionClock clock = new SessionClock();
 
     public LiveSessions(SessionLimits limits, TargetPolicy policy, TlsClient tlsClient,
             List<ConversationListener> listeners) {
@@ -34,7 +35,7 @@ public class LiveSessions {
     /** A session for another front door; {@code origin} is recorded with its transcripts ({@code replay}, {@code library}). */
     public LiveSession open(SessionSink sink, String origin) {
         LiveSession session = new LiveSession(UUID.randomUUID().toString(), origin, sink, limits, policy, tlsClient,
-                listeners);
+                listeners, clock);
         open.put(session.id(), session);
         return session;
     }
@@ -44,13 +45,10 @@ public class LiveSessions {
         open.remove(session.id());
     }
 
-    public int count() {
-        return open.size();
-    }
-
     @PreDestroy
     void closeAll() {
         open.values().forEach(LiveSession::close);
         open.clear();
+        clock.stop();
     }
 }

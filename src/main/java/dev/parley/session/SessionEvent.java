@@ -56,7 +56,25 @@ public sealed interface SessionEvent {
     record Body(String contentType, long octets, String description, long seq, Instant at) implements SessionEvent {
     }
 
-    record Notice(String text, Instant at) implements SessionEvent {
+    /**
+     * @param kind null for a plain notice; {@code recording-stopped} when the transcript reached its
+     *             limit and keeps nothing after this notice
+     */
+    record Notice(String text, Instant at, String kind) implements SessionEvent {
+
+        public static final String RECORDING_STOPPED = "recording-stopped";
+
+        public Notice(String text, Instant at) {
+            this(text, at, null);
+        }
+
+        static Notice recordingStopped(String text, Instant at) {
+            return new Notice(text, at, RECORDING_STOPPED);
+        }
+
+        public boolean stopsRecording() {
+            return RECORDING_STOPPED.equals(kind);
+        }
     }
 
     record Complete(long seq, String status, long elapsedMicros) implements SessionEvent {
