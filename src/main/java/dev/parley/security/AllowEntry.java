@@ -33,11 +33,10 @@ record AllowEntry(String text, String name, IPAddress block, int fromPort, int t
             .allow_inet_aton(false).setRangeOptions(RangeParameters.NO_RANGE)
             .getIPv4AddressParametersBuilder()
             .allowLeadingZeros(false).allowWildcardedSeparator(false).allowBinary(false)
-            .allowPrefixLengthLeadingZeros(false)
             .getParentBuilder()
             .getIPv6AddressParametersBuilder()
             .allowZone(false).allowBase85(false).allowBinary(false).allowWildcardedSeparator(false)
-            .allowPrefixLengthLeadingZeros(false).allow_mixed_inet_aton(false)
+            .allow_mixed_inet_aton(false)
             .getEmbeddedIPv4AddressParametersBuilder().allowLeadingZeros(false).allow_inet_aton(false)
             .getEmbeddedIPv4AddressParentBuilder()
             .getParentBuilder().toParams();
