@@ -23,6 +23,7 @@ public final class ConnectRateLimiter {
     /** Most clients with a bucket of their own. */
     public static final int MAX_CLIENTS = 100_000;
 
+    private final int maxClients;
     private final int burst;
     private final int perMinute;
     private final TimeMeter clock;
@@ -47,6 +48,11 @@ public final class ConnectRateLimiter {
      * @param clock     Bucket4j's time source ({@link TimeMeter#SYSTEM_NANOTIME}; tests pass their own)
      */
     public ConnectRateLimiter(int burst, int perMinute, TimeMeter clock) {
+        this(burst, perMinute, clock, MAX_CLIENTS);
+    }
+
+    ConnectRateLimiter(int burst, int perMinute, TimeMeter clock, int maxClients) {
+        this.maxClients = maxClients;
         this.burst = burst;
         this.perMinute = perMinute;
         this.clock = clock;
@@ -92,7 +98,7 @@ public final class ConnectRateLimiter {
     private Bucket bucketOf(String key, long now) {
         Slot slot = slots.get(key);
         if (slot == null) {
-            if (slots.size() >= MAX_CLIENTS) {
+            if (slots.size() >= maxClients) {
                 return overflow;
             }
             slot = slots.computeIfAbsent(key, k -> new Slot(newBucket(), now));
