@@ -147,7 +147,7 @@ record AllowEntry(String text, String name, IPAddress block, int fromPort, int t
     }
 
     private static IllegalArgumentException bad(String text, String reason) {
-        return new IllegalArgumentException("parley.targets.allow entry “" + TargetHost.shown(text) + "” is not valid: "
+        return new IllegalArgumentException("parley.targets.allow entry “" + HostParser.shown(text) + "” is not valid: "
                 + reason + (reason.endsWith(".") ? "" : "."));
     }
 

@@ -105,7 +105,7 @@ public class TargetPolicy {
         }
         if (target instanceof TargetHost.Literal literal && literal.zone() != null) {
             throw new TargetDeniedException(TargetRule.BAD_HOST, "“" + literal.typed() + "” names a network interface"
-                    + " (the zone id %" + TargetHost.shown(literal.zone()) + "); Parley connects by address alone,"
+                    + " (the zone id %" + HostParser.shown(literal.zone()) + "); Parley connects by address alone,"
                     + " so leave the zone id out.");
         }
         return new InetSocketAddress(addresses.getFirst().connectTo(), port);
