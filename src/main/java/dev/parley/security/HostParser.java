@@ -68,7 +68,17 @@ final class HostParser {
         if (host.startsWith("[") || host.indexOf(':') >= 0) {
             return ipv6(typed, host);
         }
-        String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String ascii = host;
+        if (!host.chars().allMatch(c -> c < 0x80)) {
+            // RFC 3490 (as browsers apply it): an international name becomes its xn-- form, and full-width
+            // digits and ideographic full stops become ASCII, so "１２７。０。０。１" is read as 127.0.0.1 below.
+            try {
+                ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                throw bad("“" + typed + "” is not a host name: " + e.getMessage() + ".");
+            }
+        }
+        String bare = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
         if (bare.isEmpty() || bare.endsWith(".")) {
             throw bad("“" + typed + "” is not a host name: it ends in an empty label.");
         }
@@ -125,15 +135,7 @@ final class HostParser {
     }
 
     private static TargetHost name(String typed, String bare) throws TargetDeniedException {
-        String ascii = bare;
-        if (!bare.chars().allMatch(c -> c < 0x80)) {
-            try {
-                ascii = IDN.toASCII(bare, IDN.ALLOW_UNASSIGNED); // RFC 3490: an international name's DNS form
-            } catch (IllegalArgumentException e) {
-                throw bad("“" + typed + "” is not a host name: " + e.getMessage() + ".");
-            }
-        }
-        ascii = ascii.toLowerCase(Locale.ROOT);
+        String ascii = bare.toLowerCase(Locale.ROOT);
         if (ascii.length() > MAX_NAME_OCTETS) {
             throw bad("The host name “" + typed + "” is " + ascii.length() + " octets long; DNS names end at "
                     + MAX_NAME_OCTETS + " (RFC 1035).");

@@ -29,6 +29,10 @@ public record TargetProperties(
         @DefaultValue ConnectRate connectRate) {
 
     public TargetProperties {
+        allow = allow == null ? List.of() : List.copyOf(allow);
+        deniedPorts = deniedPorts == null ? List.of() : List.copyOf(deniedPorts);
+        trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
+        connectRate = connectRate == null ? new ConnectRate(null, null) : connectRate;
         AllowEntry.parseAll(allow); // fails binding, and so startup, with a message naming each bad entry
     }
 

@@ -94,7 +94,8 @@ class LaptopPolicyTest {
         TargetPolicy policy = new TargetPolicy(ParleyMode.LAPTOP, Policies.targets(Map.of()), name -> {
             throw new AssertionError("the resolver was asked about " + name);
         }, Set::of, () -> PracticeTargets.NONE);
-        for (String host : new String[] {"127.1", "2130706433", "0x7f.1", "127.0.0.1.", "::1", "[::ffff:7f00:1]"}) {
+        for (String host : new String[] {"127.1", "2130706433", "0x7f.1", "127.0.0.1.", "::1", "[::ffff:7f00:1]",
+                "１２７.０.０.１", "127。0。0。1"}) {
             assertThat(policy.check(host, 2525).getAddress().isLoopbackAddress()).as(host).isTrue();
         }
     }

@@ -42,6 +42,8 @@ class TargetClassificationTest {
             localhost                         | ALLOW        | NOT_GLOBAL
             LOCALHOST                         | ALLOW        | NOT_GLOBAL
             localhost.                        | ALLOW        | NOT_GLOBAL
+            １２７.０.０.１                        | ALLOW        | NOT_GLOBAL
+            127。0。0。1                          | ALLOW        | NOT_GLOBAL
             # leading zeros: octal to curl and browsers, decimal to older Java; refused as ambiguous
             0177.0.0.1                        | BAD_HOST     | BAD_HOST
             127.000.000.001                   | BAD_HOST     | BAD_HOST
@@ -165,6 +167,10 @@ class TargetClassificationTest {
             1:2:3:4:5:6:7:8:9                 | BAD_HOST     | BAD_HOST
             ::1/128                           | BAD_HOST     | BAD_HOST
             *.test                            | BAD_HOST     | BAD_HOST
+            local%68ost                       | BAD_HOST     | BAD_HOST
+            %31%32%37.0.0.1                   | BAD_HOST     | BAD_HOST
+            ０１７７.0.0.1                       | BAD_HOST     | BAD_HOST
+            １６９.２５４.１６９.２５４              | LINK_LOCAL   | LINK_LOCAL
             unknown.test                      | UNKNOWN      | UNKNOWN
             """)
     void classifiesEveryFormInBothModes(String host, String laptop, String hosted) {
