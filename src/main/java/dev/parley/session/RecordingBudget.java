@@ -31,18 +31,7 @@ final class RecordingBudget {
         if (stopped) {
             return null;
         }
-        int size = switch (event) {
-            case SessionEvent.Line line -> line.text().length();
-            case SessionEvent.Literal literal -> literal.text().length();
-            case SessionEvent.Body body -> body.description().length();
-            case SessionEvent.Notice notice -> notice.text().length();
-            case SessionEvent.Error error -> error.message().length();
-            case SessionEvent.Tls tls -> 100;
-            case SessionEvent.Connected c -> 0;
-            case SessionEvent.Complete c -> -1;
-            case SessionEvent.Closed c -> -1;
-            case SessionEvent.Pong p -> -1;
-        };
+        int size = SessionEvent.recordedChars(event);
         if (size < 0) {
             return null;
         }

@@ -26,6 +26,25 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface SessionEvent {
 
+    /**
+     * Characters of text this event carries into a transcript (what recording and its limits
+     * count); -1 for events a transcript does not keep as a line.
+     */
+    static int recordedChars(SessionEvent event) {
+        return switch (event) {
+            case Line line -> line.text().length();
+            case Literal literal -> literal.text().length();
+            case Body body -> body.description().length();
+            case Notice notice -> notice.text().length();
+            case Error error -> error.message().length();
+            case Tls tls -> 100;
+            case Connected connected -> -1;
+            case Complete complete -> -1;
+            case Closed closed -> -1;
+            case Pong pong -> -1;
+        };
+    }
+
     record Connected(String session, String protocol, String remote, String host, String tls) implements SessionEvent {
     }
 

@@ -87,14 +87,15 @@ public class TranscriptStore {
         return TranscriptIds.wellFormed(id) && jdbc.sql("DELETE FROM transcript WHERE id = ?").param(id).update() > 0;
     }
 
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM transcript").query(Long.class).single();
+    /** Deletes every transcript that started before {@code cutoff} (their lines go with them); returns how many. */
+    public int deleteStartedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM transcript WHERE started_at < ?").param(time(cutoff)).update();
     }
 
     private void insertHeader(TranscriptMeta m, int lineCount) {
         jdbc.sql("INSERT INTO transcript (id, protocol, origin, target_host, target_port, remote, started_at,"
                 + " ended_at, closed_by, closed_reason, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(m.id(), m.protocol().id(), m.origin(), m.target() == null ? null : m.target().host(),
+                .params(m.id(), m.protocol().id(), m.origin(), m.target() == null ? null : cut(m.target().host(), 255),
                         m.target() == null ? null : m.target().port(), m.remote(), time(m.started()), time(m.ended()),
                         m.closed() == null ? null : m.closed().by(),
                         m.closed() == null ? null : cut(m.closed().reason(), 2000), lineCount)

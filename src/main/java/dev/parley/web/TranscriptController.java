@@ -92,7 +92,8 @@ class TranscriptController {
         if (parsed.lines().stream().noneMatch(l -> l.traffic())) {
             throw Problems.field(HttpStatus.BAD_REQUEST, "transcript", "it has no “C:” or “S:” line");
         }
-        Transcript stored = parsed.withMeta(parsed.meta().withId(TranscriptIds.next()).withOrigin("import")
+        // Secrets typed into a hand-written transcript are masked as a live session masks them.
+        Transcript stored = parsed.masked().withMeta(parsed.meta().withId(TranscriptIds.next()).withOrigin("import")
                 .withStarted(parsed.meta().started() != null ? parsed.meta().started()
                         : Instant.now().truncatedTo(ChronoUnit.MICROS)));
         store.save(stored);

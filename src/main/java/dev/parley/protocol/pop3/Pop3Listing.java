@@ -1,14 +1,17 @@
 package dev.parley.protocol.pop3;
 
 import dev.parley.protocol.Annotation;
+import dev.parley.protocol.DialectEvent;
+import dev.parley.protocol.FramingLimits;
+import dev.parley.protocol.ShownBudget;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One multi-line answer being read (RFC 1939 §3): the lines after {@code +OK} up to the lone
- * {@code .}. It explains each line by the command that asked for it and keeps the counts behind
- * the display limit: once the lines shown reach {@code maxShownOctets}, later lines are read and
- * counted but no longer shown.
+ * {@code .}. It explains each line by the command that asked for it and counts the answer's
+ * octets; which lines are shown is the {@link ShownBudget}'s rule, as for every protocol.
  */
 final class Pop3Listing {
 
@@ -31,15 +34,13 @@ final class Pop3Listing {
             Map.entry("LANG", "the server supports the LANG command (RFC 6856 §3)."));
 
     private final String verb;
-    private final long maxShownOctets;
+    private final ShownBudget shown;
     private long octets;
-    private long shownOctets;
-    private long hiddenOctets;
     private boolean inBody;
 
-    Pop3Listing(String verb, long maxShownOctets) {
+    Pop3Listing(String verb, FramingLimits limits) {
         this.verb = verb;
-        this.maxShownOctets = maxShownOctets;
+        this.shown = new ShownBudget(limits);
     }
 
     /** Counts a line of {@code lineOctets} (terminator included); returns the answer's size so far. */
@@ -50,16 +51,12 @@ final class Pop3Listing {
 
     /** True when this data line is shown; false when it falls past the display limit (it is counted as hidden). */
     boolean show(int lineOctets) {
-        if (hiddenOctets == 0 && shownOctets + lineOctets <= maxShownOctets) {
-            shownOctets += lineOctets;
-            return true;
-        }
-        hiddenOctets += lineOctets;
-        return false;
+        return shown.admit(lineOctets);
     }
 
-    long hiddenOctets() {
-        return hiddenOctets;
+    /** The answer ended: a word on the lines that were not shown, if any. */
+    Optional<DialectEvent.Notice> end() {
+        return shown.end("line of this answer", "lines of this answer");
     }
 
     /** The annotation of one line inside the answer (not the terminating {@code .}). */

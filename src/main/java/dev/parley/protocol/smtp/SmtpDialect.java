@@ -15,6 +15,7 @@ import dev.parley.protocol.FramingLimits;
 import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
 import dev.parley.protocol.Secrets;
+import dev.parley.protocol.ShownBudget;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
 import dev.parley.protocol.Verbs;
@@ -51,12 +52,14 @@ public final class SmtpDialect implements Dialect {
     private final LineStream lines;
     private final SmtpReplyAggregator replies = new SmtpReplyAggregator();
     private final Deque<SmtpAnswering> outstanding = new ArrayDeque<>();
+    private final ShownBudget shown;
     private Mode mode = Mode.COMMAND;
     private long replyOctets;
 
     public SmtpDialect(FramingLimits limits) {
         this.limits = limits;
         this.lines = new LineStream(limits.maxLineOctets());
+        this.shown = new ShownBudget(limits);
         outstanding.add(SmtpAnswering.GREETING);
     }
 
@@ -187,10 +190,15 @@ public final class SmtpDialect implements Dialect {
         }
         SmtpAnswering answering = outstanding.isEmpty() ? SmtpAnswering.NONE : outstanding.peekFirst();
         SmtpReplyAggregator.Outcome outcome = replies.accept(line.text(), answering);
-        events.add(new ServerLine(line.text(), line.terminator(), outcome.annotation()));
         if (!outcome.ends()) {
+            if (shown.admit(line.octets())) {
+                events.add(new ServerLine(line.text(), line.terminator(), outcome.annotation()));
+            }
             return;
         }
+        // The line that ends a reply carries its code: always shown, after a word on what was not.
+        shown.end("line of this reply", "lines of this reply").ifPresent(events::add);
+        events.add(new ServerLine(line.text(), line.terminator(), outcome.annotation()));
         replyOctets = 0;
         if (answering == SmtpAnswering.NONE) {
             events.add(new Notice("The server sent this reply although no command was waiting for one."));
