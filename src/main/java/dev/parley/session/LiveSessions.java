@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /** Creates live sessions and knows every open one, so that shutdown closes all their sockets. */
@@ -33,8 +34,34 @@ public class LiveSessions {
 
     /** A session for another front door; {@code origin} is recorded with its transcripts ({@code replay}, {@code library}). */
     public LiveSession open(SessionSink sink, String origin) {
-        LiveSession session = new LiveSession(UUID.randomUUID().toString(), origin, sink, limits, policy, tlsClient,
-                listeners);
+        return open(sink, origin, UnaryOperator.identity());
+    }
+
+    /**
+     * A session for a front door that knows secrets the dialects cannot see (a replay's secret
+     * variables): every event passes through {@code redaction} before the listeners (the transcript
+     * recorder) or the sink get it.
+     */
+    public LiveSession open(SessionSink sink, String origin, UnaryOperator<SessionEvent> redaction) {
+        SessionSink redactedSink = event -> sink.emit(redaction.apply(event));
+        ConversationListener redactedListeners = new ConversationListener() {
+            @Override
+            public void opened(ConversationInfo info) {
+                listeners.opened(info);
+            }
+
+            @Override
+            public void event(String conversationId, SessionEvent event) {
+                listeners.event(conversationId, redaction.apply(event));
+            }
+
+            @Override
+            public void ended(String conversationId) {
+                listeners.ended(conversationId);
+            }
+        };
+        LiveSession session = new LiveSession(UUID.randomUUID().toString(), origin, redactedSink, limits, policy,
+                tlsClient, redactedListeners);
         open.put(session.id(), session);
         return session;
     }
