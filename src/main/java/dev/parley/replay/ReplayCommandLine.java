@@ -179,7 +179,8 @@ final class ReplayCommandLine {
         }
         String host;
         String port = null;
-        if (rest.startsWith("[")) {
+        boolean bracketed = rest.startsWith("[");
+        if (bracketed) {
             int close = rest.indexOf(']');
             if (close < 0) {
                 throw new UsageException("--target " + url + ": an IPv6 address needs its closing ]" + hint);
@@ -196,7 +197,7 @@ final class ReplayCommandLine {
             host = colon >= 0 ? rest.substring(0, colon) : rest;
             port = colon >= 0 ? rest.substring(colon + 1) : null;
         }
-        if (host.isEmpty() || host.contains("/") || host.contains(":")) {
+        if (host.isEmpty() || host.contains("/") || !bracketed && host.contains(":")) {
             throw new UsageException("--target " + url + ": no host" + hint);
         }
         int number;

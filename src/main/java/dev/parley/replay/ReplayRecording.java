@@ -14,14 +14,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What happened during one replay, kept in memory from the events the replay took, so that the
  * report can show it as a transcript and a ladder can mark the step that failed (the line numbers
  * of each step are known here). The stored copy is the transcript recorder's business; both see
  * the same events, masked the same way. It keeps at most {@code maxChars} characters of text, so
- * a flooding server cannot grow a replay without bound: past it {@link #full()} is true and the
- * replay stops.
+ * a flooding server cannot grow a replay without bound: past it {@link #full()} is true, the
+ * replay stops, and what still comes is counted, not kept.
  */
 final class ReplayRecording {
 
@@ -29,6 +30,7 @@ final class ReplayRecording {
     private final List<TranscriptLine> lines = new ArrayList<>();
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private long chars;
+    private long dropped;
     private String remote;
     private Closing closed;
 
@@ -84,12 +86,23 @@ final class ReplayRecording {
             where = null;
         }
         Closing closing = closed != null ? closed : new Closing("client", "The replay was over.");
+        List<TranscriptLine> kept = lines;
+        if (dropped > 0) {
+            kept = new ArrayList<>(lines);
+            kept.add(new TranscriptLine(kept.size() + 1, null, null, String.format(Locale.ROOT, "%,d more lines were not"
+                    + " kept: this replay reached the most it keeps (%,d characters, parley.replay.max-recorded)",
+                    dropped, maxChars), Terminator.NONE, false, LineKind.NOTE));
+        }
         return new Transcript(new TranscriptMeta(id, target.protocol(), "replay", where, remote, started,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), closing), lines);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), closing), kept);
     }
 
     private void add(Direction direction, Instant at, String text, Terminator terminator, boolean secure,
             LineKind kind) {
+        if (full()) {
+            dropped++;
+            return;
+        }
         String t = text == null ? "" : text;
         chars += t.length();
         lines.add(new TranscriptLine(lines.size() + 1, direction, at == null ? null : at.truncatedTo(ChronoUnit.MICROS),

@@ -8,6 +8,7 @@ import dev.parley.transcript.Transcript;
 import dev.parley.transcript.TranscriptRecorder;
 import dev.parley.transcript.TranscriptText;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,8 +101,8 @@ public class Replayer {
             if (stop != null) {
                 result = notRun(step, values, secrets, "Not run: " + stop);
             } else if (!missing.isEmpty()) {
-                result = notRun(step, values, secrets, "Not run: " + missing.stream().sorted().map(n -> "${" + n + "}")
-                        .toList() + " has no value, because the step that captures it did not.");
+                result = notRun(step, values, secrets, "Not run: no value for " + refs(missing)
+                        + ": the step that should capture it did not.");
             } else {
                 result = runStep(job, options, run, secrets, values, step, neededLater.get(step.index()));
             }
@@ -130,8 +131,8 @@ public class Replayer {
             List<String> uncaptured = step.captures().stream().filter(neededLater::contains)
                     .filter(n -> !bound.values().containsKey(n)).toList();
             if (!uncaptured.isEmpty()) {
-                reason = "No line of the answer has the form of the line that captures " + uncaptured.stream()
-                        .map(n -> "${" + n + "}").toList() + ", which a later step uses.";
+                reason = "No line of the answer has the form of the line that captures " + refs(uncaptured)
+                        + ", which a later step uses.";
             }
         }
         String shownSent = answer.sent().isEmpty() ? String.join("\n", secrets.mask(sent)) : String.join("\n",
@@ -151,6 +152,10 @@ public class Replayer {
     /** The expected lines with the values known so far filled in, and secrets masked as the answer's are. */
     private static List<String> expected(ReplayScript.Step step, Map<String, String> values, SecretValues secrets) {
         return step.expected().stream().map(l -> secrets.mask(VariableRefs.substitute(l, values::get))).toList();
+    }
+
+    private static String refs(Collection<String> names) {
+        return String.join(", ", names.stream().sorted().map(n -> "${" + n + "}").toList());
     }
 
     /** For each step, the names a later step uses: only those captures must bind. */
