@@ -101,7 +101,6 @@ public final class ReplayCommand {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
-        app.setDefaultProperties(Map.of("logging.level.root", "WARN"));
         return app.run(settings.toArray(String[]::new));
     }
 
