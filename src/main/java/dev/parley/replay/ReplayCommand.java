@@ -150,10 +150,10 @@ public final class ReplayCommand {
                     throw new UsageException(path + ": no transcript (*.txt) in this directory");
                 }
                 for (Path file : found) {
-                    inputs.add(new ReplayInput(file.toString(), read(file), null));
+                    inputs.add(new ReplayInput(file.normalize().toString(), read(file), null));
                 }
             } else if (Files.isRegularFile(path)) {
-                inputs.add(new ReplayInput(path.toString(), read(path), null));
+                inputs.add(new ReplayInput(path.normalize().toString(), read(path), null));
             } else {
                 throw new UsageException(path + ": no such file or directory");
             }
@@ -190,9 +190,10 @@ public final class ReplayCommand {
         };
     }
 
-    private static String fileName(String name) {
-        String base = name.replace('\\', '/');
-        return base.replaceAll("[^A-Za-z0-9._-]+", "_");
+    /** A report's name as one file name: {@code lesson/smtp.txt} becomes {@code lesson_smtp.txt}, never hidden. */
+    static String fileName(String name) {
+        String flat = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        return flat.isEmpty() ? "transcript" : flat;
     }
 
     private static int badInput(PrintStream err, String message) {
