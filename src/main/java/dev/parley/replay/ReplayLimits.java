@@ -14,8 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxQueued      events read from the server and not yet taken by the replay, in bytes;
  *                       the reader waits for room up to {@code queueStall}, then the replay stops
  * @param queueStall     how long the server's reader may wait for room in that queue
- * @param maxRecorded    the most text one replay keeps (what happened, the answers in its report);
- *                       past it the replay stops, failing the step it was on
+ * @param maxRecorded    the most text one replay keeps (what happened, the answers in its report),
+ *                       counted in characters (about one octet of traffic each); past it the
+ *                       replay stops, failing the step it was on
  */
 @ConfigurationProperties("parley.replay")
 public record ReplayLimits(
@@ -23,8 +24,8 @@ public record ReplayLimits(
         @DefaultValue("100") int maxTranscripts,
         @DefaultValue("1MB") DataSize maxQueued,
         @DefaultValue("5s") Duration queueStall,
-        @DefaultValue("8MB") DataSize maxRecorded) {
+        @DefaultValue("4MB") DataSize maxRecorded) {
 
     public static final ReplayLimits DEFAULTS = new ReplayLimits(4, 100, DataSize.ofMegabytes(1), Duration.ofSeconds(5),
-            DataSize.ofMegabytes(8));
+            DataSize.ofMegabytes(4));
 }
