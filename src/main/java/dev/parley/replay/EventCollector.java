@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The replay's viewer: collects the session's events for the replay thread to take in order,
@@ -102,29 +103,23 @@ final class EventCollector implements SessionSink {
 
     /** True once the queue stayed full too long and the reader was told to stop. */
     boolean overflowed() {
-        lock.lock();
-        try {
-            return overflowed;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> overflowed);
     }
 
     /** True when an event is waiting: the replay may take it without waiting. */
     boolean ready() {
-        lock.lock();
-        try {
-            return !events.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> !events.isEmpty());
     }
 
     /** Bytes of events waiting, for tests of the budget. */
     long queuedBytes() {
+        return locked(() -> queued);
+    }
+
+    private <T> T locked(Supplier<T> read) {
         lock.lock();
         try {
-            return queued;
+            return read.get();
         } finally {
             lock.unlock();
         }

@@ -72,6 +72,10 @@ final class ReplayPlanner {
         }
         ReplayTarget target = target(i, input.target() == null ? common : input.target().over(common), transcript);
         ReplayScript script = ReplayScript.of(transcript, target.protocol(), input.transcript());
+        if (script.steps().isEmpty()) {
+            // Passing by default would let a wrong file (or an empty one) pass a CI check.
+            throw new ReplayInputException(i, "transcript", 0, "has no C: or S: line, so there is nothing to replay");
+        }
         checkVariables(i, script, variables, given);
         Set<String> jobSecrets = new LinkedHashSet<>(secrets);
         jobSecrets.addAll(script.masked());

@@ -9,11 +9,13 @@ import dev.parley.replay.ReplayOptions;
 import dev.parley.replay.ReplayReport;
 import dev.parley.replay.ReplayService;
 import dev.parley.replay.ReplaySpec;
+import dev.parley.replay.SuiteReport;
 import dev.parley.replay.SuiteRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -65,7 +67,15 @@ class ReplayController {
     @Operation(summary = "Replay transcripts: send their C: lines, compare the answers with their S: lines",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
-                            schema = @Schema(implementation = ReplayRequest.class))))
+                            schema = @Schema(implementation = ReplayRequest.class))),
+            responses = @ApiResponse(responseCode = "200", description = "The report: one replay's for"
+                    + " “transcript”, the suite's for “transcripts”; JUnit XML or an SVG ladder when asked for",
+                    content = {
+                        @Content(mediaType = "application/json", schema = @Schema(oneOf = {ReplayReport.class,
+                                SuiteReport.class})),
+                        @Content(mediaType = "application/xml", schema = @Schema(type = "string")),
+                        @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string"))
+                    }))
     ResponseEntity<?> replay(HttpServletRequest http,
             @Parameter(description = "json (default), junit (JUnit XML) or svg (one transcript's ladder)")
             @RequestParam(required = false) String format) throws IOException, InterruptedException {

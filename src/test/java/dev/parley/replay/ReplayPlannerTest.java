@@ -98,6 +98,13 @@ class ReplayPlannerTest {
     }
 
     @Test
+    void aTranscriptWithNothingToReplayIsRefusedRatherThanPassed() {
+        assertThatThrownBy(() -> plan("# protocol: pop3\n# target: localhost:110\n# only notes\n", Map.of(), List.of()))
+                .isInstanceOfSatisfying(ReplayInputException.class, e -> assertThat(e.reason())
+                        .contains("nothing to replay"));
+    }
+
+    @Test
     void aSuiteNamesWhichTranscriptIsWrongAndItsLine() {
         ReplaySpec spec = new ReplaySpec(List.of(new ReplayInput("a", STORED, null), new ReplayInput("b",
                 "S: +OK\nhello\n", null)), new TargetSpec("pop3", "localhost", 110, null), Map.of("password", "x"),

@@ -6,15 +6,12 @@ import dev.parley.practice.PracticeEndpoint;
 import dev.parley.practice.PracticeServers;
 import dev.parley.support.ParleyTest;
 import dev.parley.support.ScriptedServer;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,11 +50,6 @@ class ReplaySuiteTest {
                 entry("http", "http", LessonTranscripts.HTTP));
     }
 
-    private static Document xml(String text) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-    }
 
     @Test
     void theLessonsFourProtocolsPassAsOneSuite() throws Exception {
@@ -81,7 +73,7 @@ class ReplaySuiteTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/xml");
-        Document doc = xml(reply.body());
+        Document doc = XmlDocuments.parse(reply.body());
         Element suites = doc.getDocumentElement();
         assertThat(suites.getAttribute("tests")).isEqualTo("4");
         assertThat(suites.getAttribute("failures")).isEqualTo("1");
@@ -102,7 +94,7 @@ class ReplaySuiteTest {
                 "actual:\nS: 550");
 
         ReplayClient.Reply same = client.replay(Map.of("transcripts", lesson(altered)), "?format=junit", null);
-        assertThat(xml(same.body()).getElementsByTagName("failure").getLength()).isEqualTo(1);
+        assertThat(XmlDocuments.parse(same.body()).getElementsByTagName("failure").getLength()).isEqualTo(1);
     }
 
     @Test
@@ -113,7 +105,7 @@ class ReplaySuiteTest {
 
         assertThat(svg.status()).isEqualTo(200);
         assertThat(svg.contentType()).startsWith("image/svg+xml");
-        Document doc = xml(svg.body());
+        Document doc = XmlDocuments.parse(svg.body());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(svg.body()).contains("<rect class=\"mismatch\"",
                 "✗ step 4 failed: Expected 250 but the server answered 550.");

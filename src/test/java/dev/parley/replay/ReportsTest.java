@@ -9,13 +9,11 @@ import dev.parley.transcript.LineKind;
 import dev.parley.transcript.Transcript;
 import dev.parley.transcript.TranscriptLine;
 import dev.parley.transcript.TranscriptMeta;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -54,17 +52,12 @@ class ReportsTest {
         return new Transcript(new TranscriptMeta(null, protocol, "replay", null, null, null, null, null), lines);
     }
 
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    }
 
     @Test
     void junitHasOneCaseATranscriptAndTheFailureNamesTheStepExpectedAndActual() throws Exception {
         String xml = JUnitXml.write(new SuiteRun(List.of(passing(), failing()), 300), "parley replay");
 
-        Document doc = parse(xml);
+        Document doc = XmlDocuments.parse(xml);
         Element suites = doc.getDocumentElement();
         assertThat(suites.getAttribute("tests")).isEqualTo("2");
         assertThat(suites.getAttribute("failures")).isEqualTo("1");
@@ -85,7 +78,7 @@ class ReportsTest {
     void whatTheServerSentCannotBreakTheXmlOrATerminal() throws Exception {
         String xml = JUnitXml.write(new SuiteRun(List.of(failing()), 80), "parley replay");
         assertThat(xml).doesNotContain("\u001b", "\u0007", "<b>");
-        assertThat(parse(xml).getElementsByTagName("failure").item(0).getTextContent()).contains("\u241b]0;owned\u2407");
+        assertThat(XmlDocuments.parse(xml).getElementsByTagName("failure").item(0).getTextContent()).contains("\u241b]0;owned\u2407");
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleReport.print(new SuiteRun(List.of(failing()), 80), new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -99,7 +92,7 @@ class ReportsTest {
     void theLadderOfAFailingReplayMarksTheStepThatFailed() throws Exception {
         String svg = ReplayLadder.render(failing());
 
-        Document doc = parse(svg);
+        Document doc = XmlDocuments.parse(svg);
         var texts = doc.getElementsByTagName("text");
         String label = null;
         for (int i = 0; i < texts.getLength(); i++) {
