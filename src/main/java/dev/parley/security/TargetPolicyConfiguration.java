@@ -12,9 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Wires the target policy and the connect-rate limiter from {@code parley.mode} and {@code parley.targets.*}. */
+/**
+ * Wires the target policy and the connect-rate limiter from {@code parley.mode} and
+ * {@code parley.targets.*}. Public so that the replay command line, which builds a context of its
+ * own without the web application, imports the very same policy.
+ */
 @Configuration(proxyBeanMethods = false)
-class TargetPolicyConfiguration {
+public class TargetPolicyConfiguration {
 
     /** Where Boot publishes the ports its web servers actually bound (also when {@code server.port=0}). */
     private static final List<String> PORT_PROPERTIES = List.of("local.server.port", "local.management.port",

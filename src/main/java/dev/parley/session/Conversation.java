@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ final class Conversation {
     private final Dialect dialect;
     private final ConversationListener listener;
     private final SessionClock clock;
+    private final UnaryOperator<SessionEvent> redaction;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
@@ -68,7 +70,8 @@ final class Conversation {
     private long emitted;
 
     Conversation(ConversationInfo info, ConnectRequest request, Dialect dialect, SessionSink sink,
-            SessionLimits limits, TlsClient tlsClient, ConversationListener listener, SessionClock clock) {
+            SessionLimits limits, TlsClient tlsClient, ConversationListener listener, SessionClock clock,
+            UnaryOperator<SessionEvent> redaction) {
         this.id = info.id();
         this.request = request;
         this.dialect = dialect;
@@ -77,6 +80,7 @@ final class Conversation {
         this.tlsClient = tlsClient;
         this.listener = listener;
         this.clock = clock;
+        this.redaction = redaction;
         this.answers = new PendingAnswers(startNanos);
         this.recording = new RecordingBudget(limits.maxTranscriptLines(), limits.maxTranscriptSize().toBytes());
         listener.opened(info);
@@ -465,11 +469,15 @@ final class Conversation {
         }
     }
 
-    /** Queues an event for the listeners and the viewer; only under the lock, and never after the end. */
-    private void emit(SessionEvent event) {
+    /**
+     * Queues an event for the listeners and the viewer; only under the lock, and never after the
+     * end. A front door's own redaction (a replay's secret values) applies before anyone sees it.
+     */
+    private void emit(SessionEvent raw) {
         if (finished) {
             return;
         }
+        SessionEvent event = redaction.apply(raw);
         emitted++;
         String stop = recording.count(event);
         listener.event(id, event);

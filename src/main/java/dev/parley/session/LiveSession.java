@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * One viewer's session (one browser tab, one replay): at most one open connection at a time, and
@@ -24,13 +25,15 @@ public final class LiveSession {
     private final TlsClient tlsClient;
     private final ConversationListener listener;
     private final SessionClock clock;
+    private final UnaryOperator<SessionEvent> redaction;
     /** Guards {@link #current} against a connect racing {@link #close()}; never held while blocking. */
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Conversation current;
     private boolean closed;
 
     LiveSession(String id, String origin, SessionSink sink, SessionLimits limits, TargetPolicy policy,
-            TlsClient tlsClient, ConversationListener listener, SessionClock clock) {
+            TlsClient tlsClient, ConversationListener listener, SessionClock clock,
+            UnaryOperator<SessionEvent> redaction) {
         this.id = id;
         this.origin = origin;
         this.sink = sink;
@@ -39,6 +42,7 @@ public final class LiveSession {
         this.tlsClient = tlsClient;
         this.listener = listener;
         this.clock = clock;
+        this.redaction = redaction;
     }
 
     public String id() {
@@ -68,7 +72,7 @@ public final class LiveSession {
                 ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin,
                         request.protocol(), request.host(), request.port(), request.implicitTls(), Instant.now());
                 started = new Conversation(info, request, Dialects.create(request.protocol(), limits.framing()), sink,
-                        limits, tlsClient, listener, clock);
+                        limits, tlsClient, listener, clock, redaction);
                 current = started;
             }
         } finally {

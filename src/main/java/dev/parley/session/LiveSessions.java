@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /** Creates live sessions and knows every open one, so that shutdown closes all their sockets. */
@@ -34,8 +35,17 @@ public class LiveSessions {
 
     /** A session for another front door; {@code origin} is recorded with its transcripts ({@code replay}, {@code library}). */
     public LiveSession open(SessionSink sink, String origin) {
+        return open(sink, origin, UnaryOperator.identity());
+    }
+
+    /**
+     * A session for a front door that knows secrets the dialects cannot see (a replay's secret
+     * variables): every event of its conversations passes through {@code redaction} before the
+     * listeners (the transcript recorder) or the sink get it.
+     */
+    public LiveSession open(SessionSink sink, String origin, UnaryOperator<SessionEvent> redaction) {
         LiveSession session = new LiveSession(UUID.randomUUID().toString(), origin, sink, limits, policy, tlsClient,
-                listeners, clock);
+                listeners, clock, redaction);
         open.put(session.id(), session);
         return session;
     }
