@@ -58,17 +58,18 @@ public class LibraryService {
         List<MailTrace.Line> raw = List.of();
         LibraryCallException failure = null;
         try {
-            if (call.protocol() == Protocol.HTTP) {
-                HttpCalls.Outcome outcome = HttpCalls.run(call, tlsClient.sslContext());
-                result = outcome.result();
-                raw = outcome.trace();
-            } else {
-                result = switch (call.protocol()) {
-                    case IMAP -> ImapCalls.run(spec.name(), call);
-                    case POP3 -> Pop3Calls.run(spec.name(), call);
-                    default -> SmtpCalls.run(call);
-                };
-            }
+            // Exhaustive: a new protocol does not compile until library mode says what it does with it.
+            result = switch (call.protocol()) {
+                case IMAP -> ImapCalls.run(spec.name(), call);
+                case POP3 -> Pop3Calls.run(spec.name(), call);
+                case SMTP -> SmtpCalls.run(call);
+                case HTTP -> {
+                    HttpCalls.Outcome outcome = HttpCalls.run(call, tlsClient.sslContext());
+                    raw = outcome.trace();
+                    yield outcome.result();
+                }
+                case RAW -> throw bad("Library mode has no calls for raw connections.");
+            };
         } catch (LibraryCallException e) {
             failure = e;
         } catch (HttpCalls.PartialTrace e) {
@@ -81,9 +82,10 @@ public class LibraryService {
             log.debug("Library call {} failed", spec.name(), e);
             failure = Failures.explain(e, call);
         }
-        if (call.protocol() != Protocol.HTTP) {
-            raw = MailTrace.parse(call.protocol(), call.debug().bytes());
-        }
+        raw = switch (call.protocol()) {
+            case IMAP, POP3, SMTP -> MailTrace.parse(call.protocol(), call.debug().bytes());
+            case HTTP, RAW -> raw;
+        };
         List<MailTrace.Line> masked = redaction.mask(raw);
         List<String> trace = masked.stream().map(MailTrace.Line::render).toList();
         List<ByHand.Step> byHand = ByHand.of(call.protocol(), masked, call.username());
@@ -146,7 +148,8 @@ public class LibraryService {
             case IMAP -> ImapCalls.code(name, call);
             case POP3 -> Pop3Calls.code(name, call);
             case SMTP -> SmtpCalls.code(call);
-            default -> HttpCalls.code(call);
+            case HTTP -> HttpCalls.code(call);
+            case RAW -> throw bad("Library mode has no calls for raw connections.");
         };
     }
 

@@ -62,7 +62,7 @@ final class Snippets {
                     + body.replace("@CONNECT@", (call.tls() ? "smtplib.SMTP_SSL(" : "smtplib.SMTP(")
                             + py(call.host()) + ", " + call.port() + ")")
                             .replace("@LOGIN@", hasUser(call) ? "    conn.login(" + py(call.username()) + ", password)\n" : "");
-            default -> body;
+            case HTTP, RAW -> body;
         };
     }
 
