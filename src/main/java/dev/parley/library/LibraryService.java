@@ -64,7 +64,7 @@ public class LibraryService {
                 case POP3 -> Pop3Calls.run(spec.name(), call);
                 case SMTP -> SmtpCalls.run(call);
                 case HTTP -> {
-                    HttpCalls.Outcome outcome = HttpCalls.run(call, tlsClient.sslContext());
+                    HttpCalls.Outcome outcome = HttpCalls.run(call, tlsClient.sslContext(call.host()));
                     raw = outcome.trace();
                     yield outcome.result();
                 }

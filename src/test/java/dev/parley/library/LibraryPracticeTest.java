@@ -232,7 +232,7 @@ class LibraryPracticeTest {
         LibraryClient.Answer text = library.call("http", "localhost", http, "none", null, null, "http.get",
                 Map.of("path", "/hello.txt"));
         assertThat(text.status()).as(text.body()).isEqualTo(200);
-        assertThat(text.trace()).startsWith("C: GET /hello.txt HTTP/1.1", "C: Host: 127.0.0.1:" + http)
+        assertThat(text.trace()).startsWith("C: GET /hello.txt HTTP/1.1", "C: Host: localhost:" + http)
                 .anyMatch(l -> l.startsWith("C: User-Agent: Java-http-client/")).contains("S: HTTP/1.1 200 OK");
         assertThat(text.result().path("status").asInt()).isEqualTo(200);
         assertThat(text.json().path("python").asString()).contains("http.client.HTTPConnection('localhost', " + http);
