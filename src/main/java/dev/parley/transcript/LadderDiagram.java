@@ -18,6 +18,11 @@ public final class LadderDiagram {
     private static final int TOP = 70;
     private static final int ROW = 24;
     private static final int MAX_LABEL = 72;
+    /**
+     * Rows drawn at most: a diagram is for reading, and every row costs about 160 octets of SVG (a
+     * 9.5 MB import once became a 213 MB SVG). Past it, one note says how many lines were left out.
+     */
+    static final int MAX_ROWS = 2_000;
 
     private LadderDiagram() {
     }
@@ -39,7 +44,9 @@ public final class LadderDiagram {
     }
 
     /** The ladder with {@code mark}'s rows marked; null for no mark. */
-    public static String render(Transcript transcript, Mark mark) {
+    public static String render(Transcript whole, Mark given) {
+        Transcript transcript = bounded(whole);
+        Mark mark = given != null && given.labelAfter() <= transcript.lines().size() ? given : null;
         int rows = transcript.lines().size() + (mark == null ? 0 : 1);
         int height = TOP + rows * ROW + 40;
         StringBuilder svg = new StringBuilder(256 + rows * 160);
@@ -75,6 +82,19 @@ public final class LadderDiagram {
             }
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** The first {@link #MAX_ROWS} lines, and a note for the rest. */
+    private static Transcript bounded(Transcript transcript) {
+        int lines = transcript.lines().size();
+        if (lines <= MAX_ROWS) {
+            return transcript;
+        }
+        java.util.List<TranscriptLine> drawn = new java.util.ArrayList<>(transcript.lines().subList(0, MAX_ROWS - 1));
+        drawn.add(new TranscriptLine(MAX_ROWS, null, null, String.format(Locale.ROOT, "… %,d more lines are not drawn;"
+                + " the text export has every line.", lines - MAX_ROWS + 1), dev.parley.protocol.Terminator.NONE,
+                false, LineKind.NOTE));
+        return new Transcript(transcript.meta(), drawn);
     }
 
     /** The y of line {@code index} (from 1): one row further down after the mark's label row. */

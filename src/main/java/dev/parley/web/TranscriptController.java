@@ -1,6 +1,8 @@
 package dev.parley.web;
 
+import dev.parley.protocol.Octets;
 import dev.parley.protocol.Protocol;
+import dev.parley.session.SessionLimits;
 import dev.parley.transcript.LadderDiagram;
 import dev.parley.transcript.Transcript;
 import dev.parley.transcript.TranscriptIds;
@@ -36,9 +38,11 @@ class TranscriptController {
     static final String SVG = "image/svg+xml";
 
     private final TranscriptStore store;
+    private final SessionLimits limits;
 
-    TranscriptController(TranscriptStore store) {
+    TranscriptController(TranscriptStore store, SessionLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -88,6 +92,14 @@ class TranscriptController {
         if (parsed.meta().protocol() == null) {
             throw Problems.field(HttpStatus.BAD_REQUEST, "protocol",
                     "the transcript needs a “# protocol: …” line (smtp, pop3, imap, http or raw)");
+        }
+        long chars = parsed.lines().stream().mapToLong(l -> l.text().length()).sum();
+        if (parsed.lines().size() > limits.maxTranscriptLines() || chars > limits.maxTranscriptSize().toBytes()) {
+            // A transcript holds what a recorded one may hold, so every rendering of it stays bounded too.
+            throw Problems.field(HttpStatus.PAYLOAD_TOO_LARGE, "transcript", String.format(java.util.Locale.ROOT,
+                    "it has %,d lines and %s of text; a transcript may have at most %,d lines and %s"
+                            + " (parley.limits.max-transcript-lines, max-transcript-size)", parsed.lines().size(),
+                    Octets.words(chars), limits.maxTranscriptLines(), Octets.words(limits.maxTranscriptSize().toBytes())));
         }
         if (parsed.lines().stream().noneMatch(l -> l.traffic())) {
             throw Problems.field(HttpStatus.BAD_REQUEST, "transcript", "it has no “C:” or “S:” line");
