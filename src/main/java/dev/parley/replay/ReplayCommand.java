@@ -1,5 +1,7 @@
 package dev.parley.replay;
 
+import dev.parley.session.SessionOwner;
+
 import dev.parley.replay.ReplayCommandLine.Arguments;
 import dev.parley.replay.ReplayCommandLine.UsageException;
 import java.io.IOException;
@@ -72,7 +74,7 @@ public final class ReplayCommand {
             return badInput(err, "the settings could not be used: " + rootMessage(e));
         }
         try (context) {
-            SuiteRun run = context.getBean(ReplayService.class).run(spec);
+            SuiteRun run = context.getBean(ReplayService.class).run(spec, SessionOwner.NOBODY);
             ConsoleReport.print(run, out);
             int code = run.passed() ? PASSED : FAILED;
             if (run.runs().stream().anyMatch(r -> r.report().error() != null

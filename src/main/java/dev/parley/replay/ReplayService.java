@@ -1,5 +1,7 @@
 package dev.parley.replay;
 
+import dev.parley.session.SessionOwner;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -31,12 +33,13 @@ public class ReplayService {
         this.limits = limits;
     }
 
-    public SuiteRun run(ReplaySpec spec) throws InterruptedException {
+    /** Runs a spec for {@code owner}, who owns the replays' transcripts ({@link SessionOwner#NOBODY} for none). */
+    public SuiteRun run(ReplaySpec spec, SessionOwner owner) throws InterruptedException {
         ReplayPlanner.Plan plan = ReplayPlanner.plan(spec, limits);
         long started = System.nanoTime();
         List<ReplayRun> runs = new ArrayList<>();
         if (plan.jobs().size() == 1) {
-            runs.add(replayer.run(plan.jobs().getFirst(), plan.options()));
+            runs.add(replayer.run(plan.jobs().getFirst(), plan.options(), owner));
         } else {
             Semaphore permits = new Semaphore(plan.parallel());
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -45,7 +48,7 @@ public class ReplayService {
                     futures.add(pool.submit(() -> {
                         permits.acquire();
                         try {
-                            return replayer.run(job, plan.options());
+                            return replayer.run(job, plan.options(), owner);
                         } finally {
                             permits.release();
                         }

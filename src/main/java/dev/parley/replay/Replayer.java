@@ -4,6 +4,7 @@ import dev.parley.replay.ReplayReport.StepResult;
 import dev.parley.session.ConnectRequest;
 import dev.parley.session.LiveSession;
 import dev.parley.session.LiveSessions;
+import dev.parley.session.SessionOwner;
 import dev.parley.transcript.Transcript;
 import dev.parley.transcript.TranscriptRecorder;
 import dev.parley.transcript.TranscriptText;
@@ -46,12 +47,12 @@ public class Replayer {
         this.limits = limits;
     }
 
-    ReplayRun run(ReplayJob job, ReplayOptions options) throws InterruptedException {
+    ReplayRun run(ReplayJob job, ReplayOptions options, SessionOwner owner) throws InterruptedException {
         long started = System.nanoTime();
         SecretValues secrets = job.secretValues();
         EventCollector events = new EventCollector(limits.maxQueued().toBytes(), limits.queueStall());
         ReplayRecording recording = new ReplayRecording(limits.maxRecorded().toBytes());
-        LiveSession session = sessions.open(events, "replay", secrets);
+        LiveSession session = sessions.open(events, "replay", owner, secrets);
         TranscriptRecorder records = recorder.getIfAvailable();
         List<StepResult> results = new ArrayList<>();
         List<ReplayRun.Span> spans = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,6 +19,7 @@ import org.springframework.core.env.Environment;
  * own without the web application, imports the very same policy.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ModeProperties.class, TargetProperties.class, CapsProperties.class})
 public class TargetPolicyConfiguration {
 
     /** Where Boot publishes the ports its web servers actually bound (also when {@code server.port=0}). */
@@ -32,8 +34,20 @@ public class TargetPolicyConfiguration {
     }
 
     @Bean
-    ConnectRateLimiter connectRateLimiter(ModeProperties mode, TargetProperties targets) {
-        return ConnectRateLimiter.of(mode.mode(), targets.connectRate());
+    ClientRateLimiter connectRateLimiter(ModeProperties mode, TargetProperties targets) {
+        return ClientRateLimiter.of(mode.mode(), targets.connectRate());
+    }
+
+    @Bean
+    Caps caps(ModeProperties mode, CapsProperties properties, ClientRateLimiter connectRateLimiter) {
+        return new Caps(mode.mode(), properties, connectRateLimiter, Runtime.getRuntime().maxMemory(),
+                io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** Own transcripts only; the workshop feature supplies a wider one for instructors (@Primary). */
+    @Bean
+    TranscriptReaders transcriptReaders() {
+        return TranscriptReaders.OWN;
     }
 
     /** Read at check time, not at startup: the web server binds its port after this bean exists. */

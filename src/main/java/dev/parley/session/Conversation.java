@@ -5,6 +5,7 @@ import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.Direction;
 import dev.parley.protocol.Octets;
+import dev.parley.security.Caps;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -50,6 +51,9 @@ final class Conversation {
     private final ConversationListener listener;
     private final SessionClock clock;
     private final UnaryOperator<SessionEvent> redaction;
+    /** This conversation's slot under the per-client cap: given back exactly once, when it ends. */
+    private final Caps.Permit permit;
+    private final SendRate sends;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
@@ -70,17 +74,18 @@ final class Conversation {
     private long emitted;
 
     Conversation(ConversationInfo info, ConnectRequest request, Dialect dialect, SessionSink sink,
-            SessionLimits limits, TlsClient tlsClient, ConversationListener listener, SessionClock clock,
-            UnaryOperator<SessionEvent> redaction) {
+            SessionEngine engine, UnaryOperator<SessionEvent> redaction, Caps.Permit permit) {
         this.id = info.id();
         this.request = request;
         this.dialect = dialect;
         this.sink = sink;
-        this.limits = limits;
-        this.tlsClient = tlsClient;
-        this.listener = listener;
-        this.clock = clock;
+        this.limits = engine.limits();
+        this.tlsClient = engine.tlsClient();
+        this.listener = engine.listener();
+        this.clock = engine.clock();
         this.redaction = redaction;
+        this.permit = permit;
+        this.sends = new SendRate(engine.caps().sendsPerSecond());
         this.answers = new PendingAnswers(startNanos);
         this.recording = new RecordingBudget(limits.maxTranscriptLines(), limits.maxTranscriptSize().toBytes());
         listener.opened(info);
@@ -300,6 +305,9 @@ final class Conversation {
                 tell(new SessionEvent.Error(ErrorCode.NOT_CONNECTED.name(), closed.get()
                         ? "The connection is closed: connect again to send more."
                         : "Not connected yet: wait for the connection to open before sending."));
+            } else if (!sends.take(System.nanoTime())) {
+                tell(new SessionEvent.Error(ErrorCode.LIMIT.name(), "At most " + sends.perSecond() + " lines a second"
+                        + " may be sent in one session (parley.limits.sends-per-second); this one was not sent."));
             } else if (upgrading || dialect.holdsClientInput() || (held != null && !held.isEmpty())) {
                 hold(input);
             } else {
@@ -434,6 +442,7 @@ final class Conversation {
                 finished = true;
             });
             listener.ended(id);
+            permit.close();
             flushQuietly();
         }
     }
@@ -458,6 +467,7 @@ final class Conversation {
             finished = true;
         });
         listener.ended(id);
+        permit.close();
     }
 
     /** Delivers queued events to the viewer, for callers that may not block on it or have nothing to do on failure. */

@@ -1,8 +1,11 @@
 package dev.parley.session;
 
 import dev.parley.protocol.Dialects;
+import dev.parley.security.CapExceededException;
+import dev.parley.security.Caps;
+import dev.parley.security.RateLimitedException;
 import dev.parley.security.TargetDeniedException;
-import dev.parley.security.TargetPolicy;
+import dev.parley.security.TargetRule;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -19,34 +22,32 @@ public final class LiveSession {
 
     private final String id;
     private final String origin;
+    private final SessionOwner owner;
     private final SessionSink sink;
-    private final SessionLimits limits;
-    private final TargetPolicy policy;
-    private final TlsClient tlsClient;
-    private final ConversationListener listener;
-    private final SessionClock clock;
+    private final SessionEngine engine;
     private final UnaryOperator<SessionEvent> redaction;
     /** Guards {@link #current} against a connect racing {@link #close()}; never held while blocking. */
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Conversation current;
     private boolean closed;
 
-    LiveSession(String id, String origin, SessionSink sink, SessionLimits limits, TargetPolicy policy,
-            TlsClient tlsClient, ConversationListener listener, SessionClock clock,
+    LiveSession(String id, String origin, SessionOwner owner, SessionSink sink, SessionEngine engine,
             UnaryOperator<SessionEvent> redaction) {
         this.id = id;
         this.origin = origin;
+        this.owner = owner;
         this.sink = sink;
-        this.limits = limits;
-        this.policy = policy;
-        this.tlsClient = tlsClient;
-        this.listener = listener;
-        this.clock = clock;
+        this.engine = engine;
         this.redaction = redaction;
     }
 
     public String id() {
         return id;
+    }
+
+    /** Whose session this is. */
+    public SessionOwner owner() {
+        return owner;
     }
 
     public boolean connected() {
@@ -65,15 +66,14 @@ public final class LiveSession {
             } else if (open != null && !open.isClosed()) {
                 sink.emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), "Already connected to " + open.target()
                         + ". Disconnect first, then connect again."));
-            } else if (request.insecure() && !policy.allowsInsecureTls()) {
+            } else if (request.insecure() && !engine.policy().allowsInsecureTls()) {
                 sink.emit(new SessionEvent.Error(ErrorCode.TARGET_DENIED.name(),
                         "Accepting any certificate is switched off on this server; connect with verification on."));
             } else {
-                ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin,
-                        request.protocol(), request.host(), request.port(), request.implicitTls(), Instant.now());
-                started = new Conversation(info, request, Dialects.create(request.protocol(), limits.framing()), sink,
-                        limits, tlsClient, listener, clock, redaction);
-                current = started;
+                started = start(request);
+                if (started != null) {
+                    current = started;
+                }
             }
         } finally {
             lock.unlock();
@@ -86,16 +86,35 @@ public final class LiveSession {
         Thread.ofVirtual().name("parley-target-" + id).start(() -> checkAndRun(conversation, request));
     }
 
+    /** A new conversation within the caps (connect attempts, conversations held), or null after telling why not. */
+    private Conversation start(ConnectRequest request) {
+        Caps caps = engine.caps();
+        Caps.Permit permit;
+        try {
+            caps.connectAttempt(owner.client());
+            permit = caps.openConversation(owner.client());
+        } catch (RateLimitedException | CapExceededException e) {
+            sink.emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), e.getMessage()));
+            return null;
+        }
+        ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin, request.protocol(),
+                request.host(), request.port(), request.implicitTls(), Instant.now(), owner.id());
+        return new Conversation(info, request, Dialects.create(request.protocol(), engine.limits().framing()), sink,
+                engine, redaction, permit);
+    }
+
     private void checkAndRun(Conversation conversation, ConnectRequest request) {
         InetSocketAddress address;
         try {
-            address = policy.check(request.host(), request.port());
+            address = engine.policy().check(request.host(), request.port());
         } catch (UnknownHostException e) {
             conversation.fail(ErrorCode.CONNECT_FAILED,
                     "The host name “" + request.host() + "” could not be found. Check its spelling.");
             return;
         } catch (TargetDeniedException e) {
-            conversation.fail(ErrorCode.TARGET_DENIED, e.getMessage());
+            // A host or port that is no target at all is the learner's typo, not a refusal.
+            boolean typo = e.rule() == TargetRule.BAD_HOST || e.rule() == TargetRule.BAD_PORT;
+            conversation.fail(typo ? ErrorCode.BAD_REQUEST : ErrorCode.TARGET_DENIED, e.getMessage());
             return;
         }
         conversation.run(address);

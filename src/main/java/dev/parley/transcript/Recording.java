@@ -114,7 +114,7 @@ final class Recording {
      * @return the characters written (no longer held in memory)
      */
     long writeTo(TranscriptStore store) {
-        store.append(meta(), !stored, List.copyOf(unwritten), count);
+        store.append(meta(), info.owner(), !stored, List.copyOf(unwritten), count);
         stored = true;
         dirty = false;
         unwritten.clear();

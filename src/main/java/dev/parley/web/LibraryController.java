@@ -5,6 +5,10 @@ import dev.parley.library.LibraryCalls;
 import dev.parley.library.LibraryRequest;
 import dev.parley.library.LibraryResponse;
 import dev.parley.library.LibraryService;
+import dev.parley.security.CapExceededException;
+import dev.parley.session.SessionOwner;
+import dev.parley.transcript.TranscriptQuota;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +44,11 @@ class LibraryController {
     }
 
     private final LibraryService library;
+    private final TranscriptQuota quota;
 
-    LibraryController(LibraryService library) {
+    LibraryController(LibraryService library, TranscriptQuota quota) {
         this.library = library;
+        this.quota = quota;
     }
 
     /** The calls per protocol, with their arguments and defaults. */
@@ -56,12 +62,18 @@ class LibraryController {
     }
 
     @PostMapping
-    LibraryResponse run(@RequestBody LibraryRequest request) throws LibraryCallException {
+    LibraryResponse run(HttpServletRequest http, @RequestBody LibraryRequest request) throws LibraryCallException {
         if (request == null) {
             throw new LibraryCallException(LibraryCallException.Kind.BAD_REQUEST, "Send a JSON body with target, "
                     + "username, password, call and args.");
         }
-        return library.run(request);
+        SessionOwner owner = Owners.of(http);
+        try {
+            quota.check(owner.id());
+        } catch (CapExceededException e) {
+            throw new LibraryCallException(LibraryCallException.Kind.LIMIT, e.getMessage());
+        }
+        return library.run(request, owner);
     }
 
     /** Aligns a hand-typed conversation with a library trace and explains each difference. */
@@ -82,6 +94,7 @@ class LibraryController {
             case REFUSED -> "The server refused the call";
             case CONNECT_FAILED -> "No connection to the server";
             case TIMEOUT -> "The server did not answer in time";
+            case LIMIT -> "Too many requests";
         });
         problem.setProperty("error", e.getMessage());
         problem.setProperty("reason", e.getMessage());

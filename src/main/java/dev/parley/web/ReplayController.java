@@ -11,6 +11,11 @@ import dev.parley.replay.ReplayService;
 import dev.parley.replay.ReplaySpec;
 import dev.parley.replay.SuiteReport;
 import dev.parley.replay.SuiteRun;
+import dev.parley.security.CapExceededException;
+import dev.parley.security.Caps;
+import dev.parley.security.RateLimitedException;
+import dev.parley.session.SessionOwner;
+import dev.parley.transcript.TranscriptQuota;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -56,10 +61,14 @@ class ReplayController {
     }
 
     private final ReplayService replays;
+    private final Caps caps;
+    private final TranscriptQuota quota;
     private final JsonMapper json;
 
-    ReplayController(ReplayService replays, JsonMapper json) {
+    ReplayController(ReplayService replays, Caps caps, TranscriptQuota quota, JsonMapper json) {
         this.replays = replays;
+        this.caps = caps;
+        this.quota = quota;
         this.json = json;
     }
 
@@ -80,6 +89,16 @@ class ReplayController {
             @Parameter(description = "json (default), junit (JUnit XML) or svg (one transcript's ladder)")
             @RequestParam(required = false) String format) throws IOException, InterruptedException {
         Format answer = format(format, http.getHeader(HttpHeaders.ACCEPT));
+        RequestBodies.requireJson(http);
+        SessionOwner owner = Owners.of(http);
+        try {
+            caps.replay(owner.client());
+            quota.check(owner.id());
+        } catch (RateLimitedException e) {
+            throw Problems.tooMany(e);
+        } catch (CapExceededException e) {
+            throw Problems.field(HttpStatus.TOO_MANY_REQUESTS, "transcript", e.getMessage());
+        }
         ReplayRequest request = read(RequestBodies.text(http));
         boolean suite = request.transcripts() != null;
         if (suite && request.transcript() != null) {
@@ -99,7 +118,7 @@ class ReplayController {
                             .toList()
                     : List.of(new ReplayInput(null, request.transcript(), null));
             run = replays.run(new ReplaySpec(inputs, request.target() == null ? null : request.target().spec(),
-                    request.variables(), request.secrets(), options, request.parallel()));
+                    request.variables(), request.secrets(), options, request.parallel()), owner);
         } catch (ReplayInputException e) {
             throw problem(e, suite);
         }

@@ -1,9 +1,11 @@
 package dev.parley.web;
 
 import dev.parley.protocol.Annotation;
+import dev.parley.security.Caps;
 import dev.parley.session.LiveSessions;
 import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionLimits;
+import dev.parley.transcript.TranscriptQuota;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -33,14 +35,16 @@ class SessionSocketConfig implements WebSocketConfigurer {
 
     private final SessionSocketHandler handler;
 
-    SessionSocketConfig(LiveSessions sessions, SessionLimits limits, JsonMapper json) {
+    SessionSocketConfig(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota, JsonMapper json) {
         JsonMapper events = json.rebuild().addMixIn(Annotation.class, AnnotationJson.class).build();
-        this.handler = new SessionSocketHandler(sessions, limits, events, events.writerFor(SessionEvent.class));
+        this.handler = new SessionSocketHandler(sessions, limits, caps, quota, events,
+                events.writerFor(SessionEvent.class));
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/session");
+        // Same-origin only (Spring's default check) on top of SiteGuard's Host and Origin checks.
+        registry.addHandler(handler, "/ws/session").addInterceptors(new IdentityHandshake());
     }
 
     @Bean

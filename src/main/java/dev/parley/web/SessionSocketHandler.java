@@ -2,6 +2,8 @@ package dev.parley.web;
 
 import dev.parley.protocol.Octets;
 import dev.parley.protocol.Protocol;
+import dev.parley.security.CapExceededException;
+import dev.parley.security.Caps;
 import dev.parley.session.ConnectRequest;
 import dev.parley.session.ErrorCode;
 import dev.parley.session.HostNames;
@@ -9,6 +11,8 @@ import dev.parley.session.LiveSession;
 import dev.parley.session.LiveSessions;
 import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionLimits;
+import dev.parley.session.SessionOwner;
+import dev.parley.transcript.TranscriptQuota;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,14 +40,21 @@ final class SessionSocketHandler extends TextWebSocketHandler {
     /** Room for the JSON around a payload's text. */
     static final int FRAME_OVERHEAD = 16 * 1024;
 
+    private static final String PERMIT = "parley.permit";
+
     private final LiveSessions sessions;
     private final SessionLimits limits;
+    private final Caps caps;
+    private final TranscriptQuota quota;
     private final JsonMapper json;
     private final ObjectWriter writer;
 
-    SessionSocketHandler(LiveSessions sessions, SessionLimits limits, JsonMapper json, ObjectWriter writer) {
+    SessionSocketHandler(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota, JsonMapper json,
+            ObjectWriter writer) {
         this.sessions = sessions;
         this.limits = limits;
+        this.caps = caps;
+        this.quota = quota;
         this.json = json;
         this.writer = writer;
     }
@@ -68,8 +79,30 @@ final class SessionSocketHandler extends TextWebSocketHandler {
         BrowserSender sender = new BrowserSender(socket, writer, limits.browserBuffer().toBytes(),
                 limits.browserStallTimeout());
         socket.getAttributes().put(SENDER, sender);
+        SessionOwner owner = owner(socket);
+        try {
+            socket.getAttributes().put(PERMIT, caps.openWebSocket(owner.client()));
+        } catch (CapExceededException e) {
+            // Told in words first, then closed: the page shows the sentence, not a bare close code.
+            reply(sender, limit(e.getMessage()));
+            closeQuietly(socket, CloseStatus.POLICY_VIOLATION.withReason("cap reached"));
+            return;
+        }
         socket.getAttributes().put(FRAMES, new FrameAssembler(maxFrameChars(limits)));
-        socket.getAttributes().put(LIVE, sessions.open(sender));
+        socket.getAttributes().put(LIVE, sessions.open(sender, "live", owner));
+    }
+
+    private static SessionOwner owner(WebSocketSession socket) {
+        return socket.getAttributes().get(IdentityHandshake.OWNER) instanceof SessionOwner owner ? owner
+                : SessionOwner.NOBODY;
+    }
+
+    private static void closeQuietly(WebSocketSession socket, CloseStatus status) {
+        try {
+            socket.close(status);
+        } catch (java.io.IOException ignored) {
+            // already gone
+        }
     }
 
     @Override
@@ -132,6 +165,12 @@ final class SessionSocketHandler extends TextWebSocketHandler {
         }
         if (frame.port() == null || frame.port() < 1 || frame.port() > 65535) {
             reply(sender, badRequest("The port must be a number from 1 to 65535."));
+            return;
+        }
+        try {
+            quota.check(live.owner().id());
+        } catch (CapExceededException e) {
+            reply(sender, limit(e.getMessage()));
             return;
         }
         String tls = frame.tls() == null ? "none" : frame.tls().toLowerCase(Locale.ROOT);
@@ -205,6 +244,9 @@ final class SessionSocketHandler extends TextWebSocketHandler {
         }
         if (socket.getAttributes().remove(LIVE) instanceof LiveSession live) {
             sessions.close(live);
+        }
+        if (socket.getAttributes().remove(PERMIT) instanceof Caps.Permit permit) {
+            permit.close();
         }
         socket.getAttributes().remove(FRAMES);
     }

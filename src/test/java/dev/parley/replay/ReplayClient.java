@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReplayClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public record Reply(int status, String contentType, String body) {
 
@@ -24,6 +23,8 @@ public final class ReplayClient {
     }
 
     private final int port;
+    /** One browser: it keeps its cookies, so its replays and their transcripts are one identity's. */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
 
     public ReplayClient(int port) {
         this.port = port;
@@ -48,8 +49,8 @@ public final class ReplayClient {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
     }
 
-    private static Reply send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body());
     }

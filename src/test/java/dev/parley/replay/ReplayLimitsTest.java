@@ -40,7 +40,7 @@ class ReplayLimitsTest {
             String transcript = "S: +OK ready\nC: LIST\nS: +OK\nS: <lines>\nS: .\nC: QUIT\nS: +OK bye\n";
             SuiteRun run = replays.run(new ReplaySpec(List.of(new ReplayInput("flood", transcript,
                     new TargetSpec("pop3", "127.0.0.1", flood.port(), null))), null, Map.of(), List.of(),
-                    ReplayOptions.of(null, false, 20, 10), null));
+                    ReplayOptions.of(null, false, 20, 10), null), dev.parley.session.SessionOwner.NOBODY);
 
             ReplayReport report = run.runs().getFirst().report();
             assertThat(report.passed()).isFalse();

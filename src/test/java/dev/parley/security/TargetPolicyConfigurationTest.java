@@ -56,7 +56,7 @@ class TargetPolicyConfigurationTest {
                     assertThat(outcome(hosted, "10.20.0.5", 25)).isEqualTo("ALLOW");
                     assertThat(outcome(hosted, "127.0.0.1", 3025)).as("no practice servers in this context")
                             .isEqualTo("NOT_GLOBAL");
-                    assertThat(context.getBean(ConnectRateLimiter.class).limited()).isTrue();
+                    assertThat(context.getBean(ClientRateLimiter.class).limited()).isTrue();
                 });
     }
 

@@ -33,7 +33,7 @@ class SharePageTest {
 
     @Test
     void liveConversationNamesItsTranscriptAndItsSharePage() throws Exception {
-        try (WsClient ws = WsClient.open(port)) {
+        try (WsClient ws = WsClient.open(port, api.identityCookie())) {
             String conversation = ws.connect("pop3", "localhost", practice.endpoint("pop3", "none").port(), "none")
                     .path("session").asString();
             ws.answer();

@@ -41,7 +41,7 @@ class TranscriptBoundsTest {
             }
             out.flush();
             ScriptedServer.readLine(in);
-        }); WsClient ws = WsClient.open(port)) {
+        }); WsClient ws = WsClient.open(port, api.identityCookie())) {
             String conversation = ws.connect("smtp", "127.0.0.1", server.port(), "none").path("session").asString();
             String id = api.get("/api/transcripts/by-conversation/" + conversation).json().path("id").asString();
             JsonNode notice = ws.next(e -> "recording-stopped".equals(e.path("kind").asString()), "the recording-stopped notice");
@@ -84,7 +84,7 @@ class TranscriptBoundsTest {
         try (ScriptedServer server = new ScriptedServer((socket, in, out) -> {
             ScriptedServer.write(out, banner + "\r\n");
             ScriptedServer.readLine(in);
-        }); WsClient ws = WsClient.open(port)) {
+        }); WsClient ws = WsClient.open(port, api.identityCookie())) {
             String conversation = ws.connect("smtp", "127.0.0.1", server.port(), "none").path("session").asString();
             String id = api.get("/api/transcripts/by-conversation/" + conversation).json().path("id").asString();
             ws.answer();

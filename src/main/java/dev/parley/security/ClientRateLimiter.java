@@ -9,20 +9,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Connect attempts per client ({@code parley.targets.connect-rate}): a Bucket4j token bucket per
- * client key, so a hosted Parley cannot be used as a port scanner (the report in issue #9: 203
- * connects in 0.4 s from one WebSocket). Every attempt counts, allowed or denied by the
- * {@link TargetPolicy}: call {@link #acquire} before {@link TargetPolicy#check}.
+ * Attempts per client over time: a Bucket4j token bucket per client key. Connect attempts
+ * ({@code parley.targets.connect-rate}), so a hosted Parley cannot be used as a port scanner (the
+ * report in issue #9: 203 connects in 0.4 s from one WebSocket; every attempt counts, allowed or
+ * denied by the {@link TargetPolicy}: call {@link #acquire} before {@link TargetPolicy#check});
+ * and replays and library calls per minute ({@link Caps}).
  *
  * <p>Memory stays bounded: a bucket left alone long enough to refill completely is dropped (a new
  * one would be the same, so nothing is forgotten), and past {@value #MAX_CLIENTS} clients the
  * newcomers share one bucket, so minting client keys buys an attacker nothing.
  */
-public final class ConnectRateLimiter {
+public final class ClientRateLimiter {
+
+    static final String CONNECTS = "connection attempts (parley.targets.connect-rate)";
 
     /** Most clients with a bucket of their own. */
     public static final int MAX_CLIENTS = 100_000;
 
+    private final String what;
     private final int maxClients;
     private final int burst;
     private final int perMinute;
@@ -47,11 +51,23 @@ public final class ConnectRateLimiter {
      * @param perMinute attempts a minute once the burst is spent; 0 switches the limit off
      * @param clock     Bucket4j's time source ({@link TimeMeter#SYSTEM_NANOTIME}; tests pass their own)
      */
-    public ConnectRateLimiter(int burst, int perMinute, TimeMeter clock) {
-        this(burst, perMinute, clock, MAX_CLIENTS);
+    public ClientRateLimiter(int burst, int perMinute, TimeMeter clock) {
+        this(CONNECTS, burst, perMinute, clock, MAX_CLIENTS);
     }
 
-    ConnectRateLimiter(int burst, int perMinute, TimeMeter clock, int maxClients) {
+    /**
+     * @param what what is counted, as the refusal says it: "connection attempts (parley.targets.connect-rate)"
+     */
+    public ClientRateLimiter(String what, int burst, int perMinute, TimeMeter clock) {
+        this(what, burst, perMinute, clock, MAX_CLIENTS);
+    }
+
+    ClientRateLimiter(int burst, int perMinute, TimeMeter clock, int maxClients) {
+        this(CONNECTS, burst, perMinute, clock, maxClients);
+    }
+
+    ClientRateLimiter(String what, int burst, int perMinute, TimeMeter clock, int maxClients) {
+        this.what = what;
         this.maxClients = maxClients;
         this.burst = burst;
         this.perMinute = perMinute;
@@ -62,8 +78,8 @@ public final class ConnectRateLimiter {
     }
 
     /** The limiter {@code parley.targets.connect-rate} describes for {@code mode}. */
-    public static ConnectRateLimiter of(ParleyMode mode, TargetProperties.ConnectRate rate) {
-        return new ConnectRateLimiter(rate.burst(mode), rate.perMinute(mode), TimeMeter.SYSTEM_NANOTIME);
+    public static ClientRateLimiter of(ParleyMode mode, TargetProperties.ConnectRate rate) {
+        return new ClientRateLimiter(rate.burst(mode), rate.perMinute(mode), TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** Whether any limit applies (none on a laptop unless configured). */
@@ -75,9 +91,9 @@ public final class ConnectRateLimiter {
      * Counts one connect attempt of {@code clientKey} (any stable string: a client identity or an
      * address; null counts as one shared anonymous client).
      *
-     * @throws ConnectRateLimitedException the client has no attempt left; the message says when to try again
+     * @throws RateLimitedException the client has no attempt left; the message says when to try again
      */
-    public void acquire(String clientKey) throws ConnectRateLimitedException {
+    public void acquire(String clientKey) throws RateLimitedException {
         if (!limited()) {
             return;
         }
@@ -86,7 +102,7 @@ public final class ConnectRateLimiter {
         Bucket bucket = bucketOf(clientKey == null ? "" : clientKey, now);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new ConnectRateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new RateLimitedException(what, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Connect attempts per client: a burst, then a steady rate, an error that says when to retry, bounded memory. */
-class ConnectRateLimiterTest {
+class ClientRateLimiterTest {
 
     /** A clock the test moves by hand, so no assertion depends on how fast this machine is. */
     private static final class ManualClock implements TimeMeter {
@@ -36,39 +36,39 @@ class ConnectRateLimiterTest {
 
     @Test
     void aClientGetsItsBurstThenAnErrorSayingWhenToTryAgain() throws Exception {
-        ConnectRateLimiter limiter = new ConnectRateLimiter(3, 6, clock); // one attempt back every 10 s
+        ClientRateLimiter limiter = new ClientRateLimiter(3, 6, clock); // one attempt back every 10 s
         for (int i = 0; i < 3; i++) {
             limiter.acquire("alice");
         }
         assertThatThrownBy(() -> limiter.acquire("alice"))
-                .isInstanceOfSatisfying(ConnectRateLimitedException.class, e -> {
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(e.retryAfterSeconds()).isEqualTo(10);
                 })
-                .hasMessage("Too many connection attempts: try again in 10 s.");
+                .hasMessage("Too many connection attempts (parley.targets.connect-rate): try again in 10 s.");
         clock.advance(Duration.ofSeconds(8));
-        assertThatThrownBy(() -> limiter.acquire("alice")).hasMessage("Too many connection attempts: try again in 2 s.");
+        assertThatThrownBy(() -> limiter.acquire("alice")).hasMessage("Too many connection attempts (parley.targets.connect-rate): try again in 2 s.");
         clock.advance(Duration.ofMillis(1_500));
         assertThatThrownBy(() -> limiter.acquire("alice"))
                 .as("half a second is rounded up, never down to 0 s")
-                .hasMessage("Too many connection attempts: try again in 1 s.");
+                .hasMessage("Too many connection attempts (parley.targets.connect-rate): try again in 1 s.");
         clock.advance(Duration.ofMillis(500));
         limiter.acquire("alice");
     }
 
     @Test
     void clientsHaveBucketsOfTheirOwn() throws Exception {
-        ConnectRateLimiter limiter = new ConnectRateLimiter(1, 1, clock);
+        ClientRateLimiter limiter = new ClientRateLimiter(1, 1, clock);
         limiter.acquire("alice");
-        assertThatThrownBy(() -> limiter.acquire("alice")).isInstanceOf(ConnectRateLimitedException.class);
+        assertThatThrownBy(() -> limiter.acquire("alice")).isInstanceOf(RateLimitedException.class);
         assertThatCode(() -> limiter.acquire("bob")).doesNotThrowAnyException();
         assertThatCode(() -> limiter.acquire(null)).as("no key counts as one anonymous client").doesNotThrowAnyException();
-        assertThatThrownBy(() -> limiter.acquire(null)).isInstanceOf(ConnectRateLimitedException.class);
+        assertThatThrownBy(() -> limiter.acquire(null)).isInstanceOf(RateLimitedException.class);
     }
 
     @Test
     void zeroSwitchesTheLimitOff() throws Exception {
-        ConnectRateLimiter limiter = new ConnectRateLimiter(0, 0, clock);
+        ClientRateLimiter limiter = new ClientRateLimiter(0, 0, clock);
         assertThat(limiter.limited()).isFalse();
         for (int i = 0; i < 10_000; i++) {
             limiter.acquire("benchmark");
@@ -78,7 +78,7 @@ class ConnectRateLimiterTest {
 
     @Test
     void idleBucketsAreDroppedOnceTheyWouldBeFullAgain() throws Exception {
-        ConnectRateLimiter limiter = new ConnectRateLimiter(2, 60, clock); // full again 2 s after the last attempt
+        ClientRateLimiter limiter = new ClientRateLimiter(2, 60, clock); // full again 2 s after the last attempt
         for (int i = 0; i < 1_000; i++) {
             limiter.acquire("client-" + i);
         }
@@ -90,12 +90,12 @@ class ConnectRateLimiterTest {
         limiter.acquire("client-0");
         assertThatThrownBy(() -> limiter.acquire("client-0"))
                 .as("a dropped bucket comes back full, and then counts as before")
-                .isInstanceOf(ConnectRateLimitedException.class);
+                .isInstanceOf(RateLimitedException.class);
     }
 
     @Test
     void pastTheClientCapNewcomersShareOneBucket() throws Exception {
-        ConnectRateLimiter limiter = new ConnectRateLimiter(2, 1, clock, 3);
+        ClientRateLimiter limiter = new ClientRateLimiter(2, 1, clock, 3);
         for (String client : new String[] {"a", "b", "c"}) {
             limiter.acquire(client);
         }
@@ -103,7 +103,7 @@ class ConnectRateLimiterTest {
         limiter.acquire("minted-2");
         assertThatThrownBy(() -> limiter.acquire("minted-3"))
                 .as("keys minted past the cap draw from one shared bucket")
-                .isInstanceOf(ConnectRateLimitedException.class);
+                .isInstanceOf(RateLimitedException.class);
         assertThat(limiter.trackedClients()).isEqualTo(3);
         limiter.acquire("a");
     }
@@ -111,17 +111,17 @@ class ConnectRateLimiterTest {
     @Test
     void theModeDecidesTheDefaults() throws Exception {
         TargetProperties unset = Policies.targets(Map.of());
-        assertThat(ConnectRateLimiter.of(ParleyMode.LAPTOP, unset.connectRate()).limited()).isFalse();
-        ConnectRateLimiter hosted = ConnectRateLimiter.of(ParleyMode.HOSTED, unset.connectRate());
+        assertThat(ClientRateLimiter.of(ParleyMode.LAPTOP, unset.connectRate()).limited()).isFalse();
+        ClientRateLimiter hosted = ClientRateLimiter.of(ParleyMode.HOSTED, unset.connectRate());
         assertThat(hosted.limited()).isTrue();
         for (int i = 0; i < TargetProperties.ConnectRate.HOSTED_BURST; i++) {
             hosted.acquire("workshop-attendee");
         }
-        assertThatThrownBy(() -> hosted.acquire("workshop-attendee")).isInstanceOf(ConnectRateLimitedException.class);
+        assertThatThrownBy(() -> hosted.acquire("workshop-attendee")).isInstanceOf(RateLimitedException.class);
 
         TargetProperties configured = Policies.targets(Map.of("parley.targets.connect-rate.burst", "5",
                 "parley.targets.connect-rate.per-minute", "60"));
-        assertThat(ConnectRateLimiter.of(ParleyMode.LAPTOP, configured.connectRate()).limited()).isTrue();
+        assertThat(ClientRateLimiter.of(ParleyMode.LAPTOP, configured.connectRate()).limited()).isTrue();
     }
 
     @Test

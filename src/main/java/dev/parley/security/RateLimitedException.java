@@ -3,15 +3,16 @@ package dev.parley.security;
 import java.time.Duration;
 
 /**
- * A client made more connect attempts than {@code parley.targets.connect-rate} allows; the message
- * says when to try again (answer it with the {@code LIMIT} error code, CONTRACTS.md §6).
+ * A client made more attempts than a {@link ClientRateLimiter} allows (connects, replays, library
+ * calls); the message names the limit and says when to try again (answer it with the {@code LIMIT}
+ * error code, CONTRACTS.md §6, or 429 with {@code Retry-After}).
  */
-public class ConnectRateLimitedException extends Exception {
+public class RateLimitedException extends Exception {
 
     private final Duration retryAfter;
 
-    public ConnectRateLimitedException(Duration retryAfter) {
-        super("Too many connection attempts: try again in " + seconds(retryAfter) + " s.");
+    public RateLimitedException(String what, Duration retryAfter) {
+        super("Too many " + what + ": try again in " + seconds(retryAfter) + " s.");
         this.retryAfter = retryAfter;
     }
 
