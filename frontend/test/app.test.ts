@@ -167,6 +167,8 @@ describe('the playground page', () => {
   });
 
   it('sends a composed HTTP request as lines then the body', () => {
+    app.connect();
+    feed({ event: 'connected', protocol: 'http', remote: '127.0.0.1:3080' });
     (document.getElementById('http-method') as HTMLSelectElement).value = 'POST';
     (document.getElementById('http-body') as HTMLTextAreaElement).value = 'hé';
     document.querySelector<HTMLFormElement>('#http-form')!.requestSubmit();
