@@ -118,7 +118,7 @@ describe('what a newcomer stumbled on', () => {
     expect(rows[0].textContent).toMatch(/earlier lines are not shown here/);
     expect(rows[rows.length - 1].textContent).toContain(`250-line ${lines - 1}`);
     expect(app.current!.entries).toHaveLength(lines);
-  });
+  }, 30_000);
 
   it('pairs complete events with their command without scanning the conversation', () => {
     const conv = new Conversation('smtp', 'localhost', 25, 'none');
