@@ -82,7 +82,7 @@ export function renderDiff(d: DiffResult): HTMLElement {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Library'), el('th', { scope: 'col' }, 'You'), el('th', { scope: 'col' }, 'Why'))),
   );
   const body = el('tbody');
-  const explained = new Set<string>();
+  let above: readonly string[] = [];
   for (const p of d.pairs ?? []) {
     const cell = (text: string | null | undefined) => {
       const td = el('td', {}, text ? el('code', {}) : el('span', { class: 'hint' }, '—'));
@@ -91,15 +91,23 @@ export function renderDiff(d: DiffResult): HTMLElement {
     };
     const why = el('td', {}, el('span', { class: 'badge' }, KIND_LABEL[p.kind] ?? p.kind));
     for (const x of p.explanations ?? []) {
-      // The same reason on every tagged line is noise: explain it once, then point back.
-      const again = explained.has(x);
-      explained.add(x);
+      // A reason repeated on the very next row is pointed back to; anywhere else it is said again,
+      // so no row sends the learner looking for a reason that is not beside it.
+      const again = above.includes(x);
       const s = el('span', { class: again ? 'why again' : 'why' });
-      appendVisible(s, again ? ' The same reason as above.' : ` ${x}`);
+      appendVisible(s, again ? ' As on the row above.' : ` ${x}`);
       why.append(s);
     }
+    above = p.explanations ?? [];
     body.append(el('tr', { class: `diff-${p.kind.replace(/[^a-z]/gi, '')}` }, cell(p.library), cell(p.byHand), why));
   }
   table.append(body);
-  return el('div', { class: 'table-wrap' }, table);
+  const wrap = el('div', { class: 'table-wrap' });
+  if (d.note) {
+    const note = el('p', { class: 'hint diff-note' });
+    appendVisible(note, d.note);
+    wrap.append(note);
+  }
+  wrap.append(table);
+  return wrap;
 }
