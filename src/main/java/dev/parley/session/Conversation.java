@@ -270,7 +270,7 @@ final class Conversation {
                 case DialectEvent.DropHeldInput drop -> {
                     int dropped = held.size();
                     held.clear();
-                    emit(new SessionEvent.Notice(drop.reason() + (dropped > 0 ? " (" + dropped + " not sent)" : ""),
+                    emit(new SessionEvent.Notice(drop.reason() + (dropped > 0 ? " " + drop.dropped(dropped) : ""),
                             Instant.now()));
                 }
                 case DialectEvent.LimitExceeded limit -> {

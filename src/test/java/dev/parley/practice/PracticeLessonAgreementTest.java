@@ -95,6 +95,17 @@ class PracticeLessonAgreementTest extends PracticeSessionTest {
     }
 
     @Test
+    void aRefusedDataClaimsNoLinesWereDroppedWhenNoneWereTyped() throws Exception {
+        greet("smtp");
+        ws.exchange("EHLO parley.local");
+        WsClient.Answer refused = ws.exchange("DATA");
+        assertThat(refused.firstLine()).startsWith("5");
+        JsonNode notice = ws.next("notice");
+        assertThat(notice.path("text").asString()).startsWith("The server refused DATA")
+                .contains("the next line you type is a command again").doesNotContain("not sent");
+    }
+
+    @Test
     void demosMessageFromCrisIsMultipartWithTheLessonsTextFirst() throws Exception {
         loginImap("demo", "demo");
         WsClient.Answer structure = ws.exchange("FETCH 1 BODYSTRUCTURE");

@@ -121,6 +121,12 @@ public final class ImapDialect implements Dialect {
                             + " out (the practice servers run GreenMail, which does), so BODY[HEADER] and BODY[TEXT]"
                             + " add up to 2 octets less than RFC822.SIZE."));
                 }
+                if (!data.truncated() && (data.text().startsWith(".") || data.text().contains("\n."))) {
+                    events.add(new DialectEvent.Notice("Lines in this literal that begin with '.' come as the message"
+                            + " has them: IMAP sends a payload by its count ({n}, RFC 9051 §4.3), so nothing is"
+                            + " dot-stuffed. SMTP and POP3 double such a dot on the wire, because a line with only"
+                            + " '.' ends their payloads."));
+                }
                 headerLiteral = false;
             }
             case ImapResponseReader.Line line -> {

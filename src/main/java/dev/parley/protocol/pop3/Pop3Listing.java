@@ -84,7 +84,7 @@ final class Pop3Listing {
         String[] words = line.strip().split("\\s+", 2);
         return switch (verb) {
             case "LIST" -> words.length == 2 && isNumber(words[0])
-                    ? "Message " + words[0] + " is " + words[1] + " octets." : "A line of the scan listing.";
+                    ? size(words[0], words[1]) : "A line of the scan listing.";
             case "UIDL" -> words.length == 2 && isNumber(words[0])
                     ? "Message " + words[0] + " has the unique id " + words[1] + "." : "A line of the unique-id listing.";
             case "CAPA" -> capability(words[0]);
@@ -92,6 +92,16 @@ final class Pop3Listing {
             case "RETR", "TOP" -> messageLine(line);
             default -> "A line of the multi-line answer.";
         };
+    }
+
+    /** RFC 1939 §5: the exact size of the message in octets, as stored (before byte-stuffing). */
+    private static String size(String number, String octets) {
+        if (!isNumber(octets)) {
+            return "Message " + number + ": the server gives " + octets + " as its size, which is no size at all (RFC "
+                    + "1939 §5 asks for the number of octets); the server could not measure this message.";
+        }
+        return "Message " + number + " is " + octets + " octets: what RETR " + number + " sends, not counting a '.' "
+                + "added to lines that begin with one (byte-stuffing) and the closing CRLF.CRLF.";
     }
 
     private String messageLine(String line) {

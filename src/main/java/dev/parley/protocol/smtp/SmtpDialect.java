@@ -203,7 +203,8 @@ public final class SmtpDialect implements Dialect {
                     mode = Mode.PAYLOAD;
                 } else {
                     events.add(new DropHeldInput("The server refused DATA (" + line.text().strip()
-                            + "), so the lines typed after it, meant as message text, were not sent."));
+                            + "): there is no message to write, and the next line you type is a command again.",
+                            "typed after DATA as message text"));
                 }
             }
             case AUTH, AUTH_RESPONSE -> mode = outcome.status() == Status.CONTINUE && line.text().startsWith("334")
@@ -218,7 +219,7 @@ public final class SmtpDialect implements Dialect {
                     events.add(new TlsGoAhead(discarded));
                 } else {
                     events.add(new DropHeldInput("The server refused STARTTLS (" + line.text().strip()
-                            + "), so the lines typed after it were not sent."));
+                            + "): the connection stays unencrypted.", "typed after STARTTLS"));
                 }
             }
             default -> {

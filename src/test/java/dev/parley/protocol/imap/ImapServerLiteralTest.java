@@ -51,6 +51,16 @@ class ImapServerLiteralTest {
     }
 
     @Test
+    void aLiteralWithLinesStartingWithADotSaysNothingWasStuffed() {
+        String text = "Blah blah blah...\r\n...etc. etc. etc.\r\n";
+        List<DialectEvent> events = feedConsistently(ImapServerLiteralTest::fresh, List.of(
+                server("* OK ready\r\n"), client("FETCH 1 BODY[TEXT]"),
+                server("* 1 FETCH (BODY[TEXT] {" + text.length() + "}\r\n" + text + ")\r\nA0001 OK done\r\n")));
+        assertThat(events).filteredOn(e -> e instanceof DialectEvent.Notice).singleElement().asString()
+                .contains("nothing is dot-stuffed", "SMTP and POP3 double such a dot");
+    }
+
+    @Test
     void twoLiteralsInOneResponseAreEachReadAndTheResponseGoesOn() {
         List<DialectEvent> events = feedConsistently(ImapServerLiteralTest::fresh, List.of(
                 server("* OK ready\r\n"), client("FETCH 1 (BODY[HEADER] BODY[TEXT])"),
