@@ -1,5 +1,5 @@
 import { Conversation } from './conversation';
-import type { ProtocolId, ServerEvent } from './types';
+import type { Annotation, ProtocolId, ServerEvent } from './types';
 import { PROTOCOL_IDS } from './types';
 
 /**
@@ -48,10 +48,28 @@ function octetsOf(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * What GET /t/{id}/meanings answers: the stored lines played through the server's dialect, as the
+ * live session does. Annotations by line seq; each completion comes after line `after` and
+ * answers client line `seq` (0: the greeting).
+ */
+export interface StoredMeanings {
+  annotations?: Record<string, Annotation>;
+  completions?: { after: number; seq: number; status: 'ok' | 'error' | 'continue' }[];
+}
+
 /** The events a live session would have sent for these stored lines, so the page's own renderers draw them. */
-export function storedEvents(lines: readonly StoredLine[]): ServerEvent[] {
+export function storedEvents(lines: readonly StoredLine[], meanings: StoredMeanings = {}): ServerEvent[] {
   const out: ServerEvent[] = [];
+  const notes = meanings.annotations ?? {};
+  const after = new Map<number, ServerEvent[]>();
+  for (const c of meanings.completions ?? []) {
+    const list = after.get(c.after) ?? [];
+    list.push({ event: 'complete', seq: c.seq, status: c.status });
+    after.set(c.after, list);
+  }
   for (const l of lines) {
+    const annotation = l.seq !== undefined ? notes[String(l.seq)] : undefined;
     const text = String(l.text ?? '');
     const at = l.at ?? undefined;
     const dir = l.dir === 'C' ? 'C' : 'S';
@@ -69,8 +87,9 @@ export function storedEvents(lines: readonly StoredLine[]): ServerEvent[] {
         out.push(tlsEvent(text));
         break;
       default:
-        out.push({ event: 'line', dir, text, seq: l.seq, at, terminator: l.terminator ?? undefined, secure: !!l.secure });
+        out.push({ event: 'line', dir, text, seq: l.seq, at, terminator: l.terminator ?? undefined, secure: !!l.secure, annotation });
     }
+    if (l.seq !== undefined) out.push(...(after.get(l.seq) ?? []));
   }
   return out;
 }

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The share link {@code /t/{id}}: a read-only page that plays a stored transcript back, step by
@@ -40,5 +42,17 @@ class SharePageController {
         model.addAttribute("target", transcript.meta().target() == null ? "a server"
                 : transcript.meta().target().toString());
         return "share";
+    }
+
+    /**
+     * {@code GET /t/{id}/meanings}: what each stored line means and which answers succeeded or
+     * failed, so the share page shows the live console's meanings and colours. Readable by whoever
+     * holds the link, like the page itself.
+     */
+    @GetMapping(path = "/t/{id}/meanings", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<ShareMeanings.Result> meanings(@PathVariable String id) {
+        return store.find(id).map(t -> ResponseEntity.ok(ShareMeanings.of(t)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }
