@@ -223,7 +223,8 @@ export class App {
     this.switching = false;
     this.padlock.hidden = true;
     this.reconnectButton.hidden = true;
-    if (this.walkProtocol !== protocol) this.showWalkthrough(protocol);
+    // The walkthrough follows the connection (a by-hand list for this protocol stays).
+    if (byId('walkthrough').dataset.protocol !== protocol) this.showWalkthrough(protocol);
     const where = `${host}:${port}${ev.remote && ev.remote !== `${host}:${port}` ? ` (${ev.remote})` : ''}`;
     this.append(renderSystemRow('connected', `Connected to ${where}, speaking ${protocol.toUpperCase()}.`));
     this.setTarget('ok', `Connected: ${protocol.toUpperCase()} to ${where}`);
@@ -382,9 +383,6 @@ export class App {
 
   // ---- the walkthrough panel ----
 
-  /** The protocol whose steps the walkthrough shows. */
-  private walkProtocol: ProtocolId | null = null;
-
   /**
    * The protocol select changed. While connected, the walkthrough keeps the connected protocol's
    * steps (their lines go to that server) and says how to switch; otherwise it shows the new one.
@@ -412,7 +410,6 @@ export class App {
   private showWalkthrough(id: ProtocolId): void {
     const box = byId('walkthrough');
     const info = this.form.info(id);
-    this.walkProtocol = id;
     box.dataset.protocol = id;
     byId('walk-title').textContent = `Walkthrough: ${id.toUpperCase()}`;
     if (!info) {

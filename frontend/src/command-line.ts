@@ -39,6 +39,11 @@ export class CommandLine {
       this.sendLine(this.input.value);
     });
     this.input.addEventListener('keydown', (e) => this.historyKey(e));
+    this.input.addEventListener('input', () => {
+      if (this.note === null) return;
+      this.note = null;
+      this.updateMode();
+    });
     this.input.addEventListener('paste', (e) => {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (this.paste(text)) e.preventDefault();
@@ -47,6 +52,7 @@ export class CommandLine {
   }
 
   sendLine(typed: string): void {
+    this.note = null;
     const c = this.context.current();
     if (!c?.open) {
       // Keep what the learner typed: it is sent once there is a connection to send it to.
@@ -77,6 +83,7 @@ export class CommandLine {
 
   /** A multi-line paste: message text goes line by line; commands one at a time. */
   paste(text: string): boolean {
+    this.note = null;
     const lines = text.replace(/\r\n?/g, '\n').split('\n');
     if (lines.length < 2) return false;
     if (lines[lines.length - 1] === '') lines.pop();
@@ -101,8 +108,19 @@ export class CommandLine {
     return true;
   }
 
-  /** Says something about the last thing typed, in the hint under the input, until the state changes. */
+  /** A note about the last thing sent or refused; it stays in the hint until the learner types again. */
+  private note: string | null = null;
+  /** The state the note was said in: a new state (354, closed...) has its own hint. */
+  private noteState = '';
+
+  private state(): string {
+    const c = this.context.current();
+    return `${c?.id ?? 0}:${!!c?.open}:${this.messageMode}:${!!c?.waiting}`;
+  }
+
   private say(text: string): void {
+    this.note = text;
+    this.noteState = this.state();
     this.hint.textContent = text;
     this.hint.dataset.kind = 'note';
   }
@@ -113,12 +131,20 @@ export class CommandLine {
 
   fill(line: string): void {
     this.input.value = line;
-    this.input.focus();
+    this.focus();
     this.input.setSelectionRange(line.length, line.length);
   }
 
+  /**
+   * Focuses the input and, where the page scrolls (a phone), brings it to the bottom of the
+   * screen with the console above it: the browser's own focus scrolling would put the input at
+   * the top and the server's replies out of sight.
+   */
   focus(): void {
-    this.input.focus();
+    this.input.focus({ preventScroll: true });
+    const r = this.input.getBoundingClientRect();
+    const h = window.innerHeight || 0;
+    if (h > 0 && (r.bottom > h || r.top < h / 2)) this.input.scrollIntoView?.({ block: 'end' });
   }
 
   private historyKey(e: KeyboardEvent): void {
@@ -162,6 +188,8 @@ export class CommandLine {
       hint = this.context.canReconnect() ? 'Not connected: press Reconnect, or choose a server above and press Connect.' : 'Not connected: choose a server above and press Connect.';
       this.input.placeholder = 'Connect first';
     }
+    if (this.note !== null && this.noteState === this.state()) return;
+    this.note = null;
     this.hint.textContent = hint;
     delete this.hint.dataset.kind;
   }

@@ -12,8 +12,8 @@ import java.util.Map;
  */
 final class Pop3Listing {
 
-    private static final String STUFFING = " The first '.' is stuffing the server added because the line begins with '.'"
-            + " (RFC 1939 §3); the line really starts with a single '.'.";
+    private static final String STUFFING = "Dot-stuffed: the server added the first '.' because the line begins with"
+            + " '.' (RFC 1939 §3); the line really starts with a single '.'. ";
 
     private static final Map<String, String> CAPABILITIES = Map.ofEntries(
             Map.entry("TOP", "the server supports TOP (RFC 2449 §6.1)."),
@@ -65,7 +65,7 @@ final class Pop3Listing {
     /** The annotation of one line inside the answer (not the terminating {@code .}). */
     Annotation annotate(String line) {
         if (line.startsWith("..")) {
-            return Annotation.data(describe(line.substring(1)) + STUFFING, "RFC 1939 §3");
+            return Annotation.data(STUFFING + describe(line.substring(1)), "RFC 1939 §3");
         }
         if (line.startsWith(".")) {
             return Annotation.malformed("A line inside a multi-line answer that begins with '.' must have a second '.' added"

@@ -129,7 +129,7 @@ class Pop3DialectTest {
         ServerLine stuffed = lines(events).get(3);
         assertThat(stuffed.text()).isEqualTo("..etc.");
         assertThat(stuffed.annotation().kind()).isEqualTo(Annotation.DATA);
-        assertThat(stuffed.annotation().meaning()).contains("stuffing");
+        assertThat(stuffed.annotation().meaning()).startsWith("Dot-stuffed:").contains("RFC 1939 §3");
         assertThat(events.get(events.size() - 1)).isEqualTo(new DialectEvent.Complete(dev.parley.protocol.Status.OK));
     }
 
