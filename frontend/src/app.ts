@@ -54,6 +54,9 @@ export class App {
   /** Rows removed from the DOM (see MAX_ROWS). */
   private trimmed = 0;
   private trimmedRow: HTMLLIElement | null = null;
+  /** The scrollTop the page last set when following, and whether a scroll is already scheduled. */
+  private pinnedTop = 0;
+  private scrollScheduled = false;
 
   readonly console = byId<HTMLOListElement>('console');
   /** The scrolling box around the rows (role="log"). */
@@ -89,7 +92,10 @@ export class App {
     byId('clear').addEventListener('click', () => this.clear());
     byId('reset-mail').addEventListener('click', () => void this.resetPracticeMail());
     this.consoleBox.addEventListener('scroll', () => {
-      this.following = this.nearBottom();
+      // Only the learner scrolling up stops the following; the page's own scrolling (and rows
+      // arriving between it and this event) must not.
+      if (this.nearBottom()) this.following = true;
+      else if (this.consoleBox.scrollTop < this.pinnedTop - 2) this.following = false;
     });
     // The console's height changes with the page (the message-mode hint is longer, a phone's
     // keyboard opens): a learner who was following stays at the newest line.
@@ -300,11 +306,25 @@ export class App {
 
   // ---- console ----
 
-  /** Adds a row; the console follows it unless the learner scrolled up to read. */
+  /**
+   * Adds a row; the console follows it unless the learner scrolled up to read. The scrolling is
+   * done once per frame, not per row, so a flood of lines costs no layout per line.
+   */
   append(row: HTMLElement): void {
     this.console.append(row);
     this.trim();
-    if (this.following) this.toBottom();
+    if (this.following) this.scheduleToBottom();
+  }
+
+  private scheduleToBottom(): void {
+    if (this.scrollScheduled) return;
+    this.scrollScheduled = true;
+    const run = () => {
+      this.scrollScheduled = false;
+      if (this.following) this.toBottom();
+    };
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden') requestAnimationFrame(run);
+    else setTimeout(run, 0);
   }
 
   private nearBottom(): boolean {
@@ -314,6 +334,7 @@ export class App {
 
   private toBottom(): void {
     this.consoleBox.scrollTop = this.consoleBox.scrollHeight;
+    this.pinnedTop = this.consoleBox.scrollTop;
   }
 
   /** Keeps at most MAX_ROWS rows (plus the one that counts the others) in the DOM. */
@@ -329,6 +350,9 @@ export class App {
       first = next;
     }
     this.trimmed += excess;
+    // The browser keeps what is on screen in place as rows above go (scroll anchoring), which
+    // lowers scrollTop: that is not the learner scrolling up.
+    if (this.following) this.pinnedTop = 0;
     const text = `${this.trimmed.toLocaleString('en')} earlier lines are not shown here: the console keeps the last ${MAX_ROWS.toLocaleString('en')}. The export and the share link have every line.`;
     const row = renderSystemRow('info', text);
     row.classList.add('system-trimmed');

@@ -62,10 +62,16 @@ export interface StoredMeanings {
 export function storedEvents(lines: readonly StoredLine[], meanings: StoredMeanings = {}): ServerEvent[] {
   const out: ServerEvent[] = [];
   const notes = meanings.annotations ?? {};
+  const atOf = new Map<number, number>();
+  for (const l of lines) if (l.seq !== undefined && l.at) atOf.set(l.seq, Date.parse(l.at));
   const after = new Map<number, ServerEvent[]>();
   for (const c of meanings.completions ?? []) {
     const list = after.get(c.after) ?? [];
-    list.push({ event: 'complete', seq: c.seq, status: c.status });
+    // The round trip from the stored times (milliseconds: what a transcript keeps).
+    const asked = atOf.get(c.seq);
+    const done = atOf.get(c.after);
+    const elapsedMicros = asked !== undefined && done !== undefined && Number.isFinite(asked) && Number.isFinite(done) && done >= asked ? (done - asked) * 1000 : undefined;
+    list.push({ event: 'complete', seq: c.seq, status: c.status, elapsedMicros });
     after.set(c.after, list);
   }
   for (const l of lines) {

@@ -100,8 +100,8 @@ final class Pop3Listing {
             return "Message " + number + ": the server gives " + octets + " as its size, which is no size at all (RFC "
                     + "1939 §5 asks for the number of octets); the server could not measure this message.";
         }
-        return "Message " + number + " is " + octets + " octets: what RETR " + number + " sends, not counting a '.' "
-                + "added to lines that begin with one (byte-stuffing) and the closing CRLF.CRLF.";
+        return "Message " + number + " is " + octets + " octets, the size of what RETR " + number + " sends. The count "
+                + "leaves out the '.' added to lines that begin with one (byte-stuffing) and the closing CRLF.CRLF.";
     }
 
     private String messageLine(String line) {

@@ -67,7 +67,7 @@ class Pop3DialectTest {
         assertThat(lines.get(0).annotation().meaning()).contains("AUTHORIZATION", "APOP");
         assertThat(lines.get(2).annotation().meaning()).contains("TRANSACTION");
         assertThat(lines.get(3).annotation().meaning()).contains("2 messages, 320 octets");
-        assertThat(lines.get(5).annotation().meaning()).startsWith("Message 1 is 120 octets: what RETR 1 sends");
+        assertThat(lines.get(5).annotation().meaning()).startsWith("Message 1 is 120 octets, the size of what RETR 1 sends.");
         assertThat(lines.get(6).annotation().meaning()).contains("end of the multi-line answer");
         assertThat(lines.get(8).annotation().meaning()).contains("header");
         assertThat(lines.get(9).annotation().meaning()).contains("separates the message's headers from its body");
