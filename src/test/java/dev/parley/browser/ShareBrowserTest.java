@@ -65,7 +65,7 @@ class ShareBrowserTest extends BrowserTest {
         learner.screenshot("share-playback");
 
         // keyboard: Home restarts, → steps
-        learner.page.locator("#console").focus();
+        learner.page.locator("#console-box").focus();
         learner.page.keyboard().press("Home");
         assertThat(rows).hasCount(0);
         learner.page.keyboard().press("ArrowRight");
