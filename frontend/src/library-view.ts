@@ -35,7 +35,8 @@ function resultView(result: unknown): HTMLElement {
 
 export function renderTrace(trace: readonly string[], protocol: ProtocolId): HTMLElement {
   const c = traceConversation(trace, protocol, 'server', 0);
-  const list = el('ol', { class: 'console trace', 'aria-label': 'The wire trace the library produced' });
+  // Scrollable, so focusable: a keyboard user can scroll it too (axe: scrollable-region-focusable).
+  const list = el('ol', { class: 'console trace', 'aria-label': 'The wire trace the library produced', tabindex: '0' });
   c.entries.forEach((e, i) => list.append(renderEntry(e, c.entries[i - 1])));
   return list;
 }
