@@ -67,10 +67,11 @@ export function storedEvents(lines: readonly StoredLine[], meanings: StoredMeani
   const after = new Map<number, ServerEvent[]>();
   for (const c of meanings.completions ?? []) {
     const list = after.get(c.after) ?? [];
-    // The round trip from the stored times (milliseconds: what a transcript keeps).
+    // The round trip from the stored times. They are kept to the millisecond, so a quicker answer
+    // has no honest figure: it is shown as answered (or refused) without one.
     const asked = atOf.get(c.seq);
     const done = atOf.get(c.after);
-    const elapsedMicros = asked !== undefined && done !== undefined && Number.isFinite(asked) && Number.isFinite(done) && done >= asked ? (done - asked) * 1000 : undefined;
+    const elapsedMicros = asked !== undefined && done !== undefined && Number.isFinite(asked) && Number.isFinite(done) && done > asked ? (done - asked) * 1000 : undefined;
     list.push({ event: 'complete', seq: c.seq, status: c.status, elapsedMicros });
     after.set(c.after, list);
   }

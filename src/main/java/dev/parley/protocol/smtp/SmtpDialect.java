@@ -168,9 +168,9 @@ public final class SmtpDialect implements Dialect {
 
     private static ClientLine stuffed(String line) {
         if (line.startsWith(".")) {
-            return new ClientLine("." + line, Terminator.CRLF, Annotation.payload("Dot-stuffed: Parley added a second '.' because"
-                    + " the line begins with '.' (RFC 5321 §4.5.2), so it cannot end the message; the server removes"
-                    + " it. Message text."));
+            return new ClientLine("." + line, Terminator.CRLF, Annotation.payload("Dot-stuffed: Parley added a '.' because the line"
+                    + " begins with one (RFC 5321 §4.5.2). So it cannot end the message; the server removes the extra"
+                    + " dot. Message text."));
         }
         return new ClientLine(line, Terminator.CRLF, Annotation.payload("Message text."));
     }
