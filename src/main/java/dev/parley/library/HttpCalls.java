@@ -53,7 +53,7 @@ final class HttpCalls {
                 + call.port() + path + "\")).GET().build();\n"
                 + "HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());\n"
                 + "System.out.println(response.statusCode() + \" \" + response.headers().map());\n";
-        String python = "import http.client\n"
+        String python = Snippets.PYTHON_3 + "import http.client\n"
                 + "conn = http.client." + (call.tls() ? "HTTPSConnection" : "HTTPConnection") + "("
                 + Snippets.py(call.host()) + ", " + call.port() + ")\n"
                 + "conn.set_debuglevel(1)   # prints the conversation\n"

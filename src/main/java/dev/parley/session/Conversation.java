@@ -408,7 +408,7 @@ final class Conversation {
                         held.clear();
                     }
                     heldChars = 0;
-                    emit(new SessionEvent.Notice(drop.reason() + (dropped > 0 ? " (" + dropped + " not sent)" : ""),
+                    emit(new SessionEvent.Notice(drop.reason() + (dropped > 0 ? " " + drop.dropped(dropped) : ""),
                             Instant.now()));
                 }
                 case DialectEvent.LimitExceeded limit -> {

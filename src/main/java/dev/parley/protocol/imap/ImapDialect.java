@@ -108,15 +108,36 @@ public final class ImapDialect implements Dialect {
         return client.holds();
     }
 
+    /** A literal announced as a message header ({@code BODY[HEADER] {n}}): RFC 9051 §6.4.5 says it ends with a blank line. */
+    private static final java.util.regex.Pattern HEADER_LITERAL = java.util.regex.Pattern.compile(
+            "(?i)(BODY\\[HEADER\\]|RFC822\\.HEADER)(<\\d+>)? \\{\\d+\\+?}$");
+
+    private boolean headerLiteral;
+
     private void handle(Frame frame, List<DialectEvent> events) {
         switch (frame) {
             case ImapResponseReader.Limit limit -> events.add(new DialectEvent.LimitExceeded(limit.message()));
             case ImapResponseReader.LiteralData data -> {
                 if (hidingResponse) {
                     shown.hide(data.octets());
-                } else {
-                    events.add(new DialectEvent.Literal(data.octets(), data.text(), data.truncated()));
+                    headerLiteral = false;
+                    return;
                 }
+                events.add(new DialectEvent.Literal(data.octets(), data.text(), data.truncated()));
+                if (headerLiteral && !data.truncated() && data.octets() > 0 && data.text().length() == data.octets()
+                        && !data.text().endsWith("\r\n\r\n")) {
+                    events.add(new DialectEvent.Notice("This header has no blank line at its end. RFC 9051 §6.4.5 counts"
+                            + " the blank line between header and body as part of BODY[HEADER]; this server leaves it"
+                            + " out (the practice servers run GreenMail, which does), so BODY[HEADER] and BODY[TEXT]"
+                            + " add up to 2 octets less than RFC822.SIZE."));
+                }
+                if (!data.truncated() && (data.text().startsWith(".") || data.text().contains("\n."))) {
+                    events.add(new DialectEvent.Notice("Lines in this literal that begin with '.' come as the message"
+                            + " has them: IMAP sends a payload by its count ({n}, RFC 9051 §4.3), so nothing is"
+                            + " dot-stuffed. SMTP and POP3 double such a dot on the wire, because a line with only"
+                            + " '.' ends their payloads."));
+                }
+                headerLiteral = false;
             }
             case ImapResponseReader.Line line -> {
                 ImapLiteral literal = line.literal();
@@ -128,6 +149,7 @@ public final class ImapDialect implements Dialect {
                     }
                     return;
                 }
+                headerLiteral = literalFollows && HEADER_LITERAL.matcher(line.line().text()).find();
                 Annotation annotation;
                 boolean untagged = false;
                 if (line.continuation()) {

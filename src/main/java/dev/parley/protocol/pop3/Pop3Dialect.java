@@ -159,7 +159,7 @@ public final class Pop3Dialect implements Dialect {
                 events.add(new TlsGoAhead(lines.discard()));
             } else {
                 events.add(new DropHeldInput("The server refused STLS (" + line.text().strip()
-                        + "), so the lines typed after it were not sent."));
+                        + "): the connection stays unencrypted.", "typed after STLS"));
             }
         }
     }

@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 final class Pop3Listing {
 
-    private static final String STUFFING = " The first '.' is stuffing the server added because the line begins with '.'"
-            + " (RFC 1939 §3); the line really starts with a single '.'.";
+    private static final String STUFFING = "Dot-stuffed: the server added the first '.' because the line begins with"
+            + " '.' (RFC 1939 §3); the line really starts with a single '.'. ";
 
     private static final Map<String, String> CAPABILITIES = Map.ofEntries(
             Map.entry("TOP", "the server supports TOP (RFC 2449 §6.1)."),
@@ -62,7 +62,7 @@ final class Pop3Listing {
     /** The annotation of one line inside the answer (not the terminating {@code .}). */
     Annotation annotate(String line) {
         if (line.startsWith("..")) {
-            return Annotation.data(describe(line.substring(1)) + STUFFING, "RFC 1939 §3");
+            return Annotation.data(STUFFING + describe(line.substring(1)), "RFC 1939 §3");
         }
         if (line.startsWith(".")) {
             return Annotation.malformed("A line inside a multi-line answer that begins with '.' must have a second '.' added"
@@ -81,7 +81,7 @@ final class Pop3Listing {
         String[] words = line.strip().split("\\s+", 2);
         return switch (verb) {
             case "LIST" -> words.length == 2 && isNumber(words[0])
-                    ? "Message " + words[0] + " is " + words[1] + " octets." : "A line of the scan listing.";
+                    ? size(words[0], words[1]) : "A line of the scan listing.";
             case "UIDL" -> words.length == 2 && isNumber(words[0])
                     ? "Message " + words[0] + " has the unique id " + words[1] + "." : "A line of the unique-id listing.";
             case "CAPA" -> capability(words[0]);
@@ -89,6 +89,16 @@ final class Pop3Listing {
             case "RETR", "TOP" -> messageLine(line);
             default -> "A line of the multi-line answer.";
         };
+    }
+
+    /** RFC 1939 §5: the exact size of the message in octets, as stored (before byte-stuffing). */
+    private static String size(String number, String octets) {
+        if (!isNumber(octets)) {
+            return "Message " + number + ": the server gives " + octets + " as its size, which is no size at all (RFC "
+                    + "1939 §5 asks for the number of octets); the server could not measure this message.";
+        }
+        return "Message " + number + " is " + octets + " octets, the size of what RETR " + number + " sends. The count "
+                + "leaves out the '.' added to lines that begin with one (byte-stuffing) and the closing CRLF.CRLF.";
     }
 
     private String messageLine(String line) {

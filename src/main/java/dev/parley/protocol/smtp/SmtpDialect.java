@@ -171,8 +171,9 @@ public final class SmtpDialect implements Dialect {
 
     private static ClientLine stuffed(String line) {
         if (line.startsWith(".")) {
-            return new ClientLine("." + line, Terminator.CRLF, Annotation.payload("Message text. The line began with '.', so a second"
-                    + " '.' was added (dot-stuffing, RFC 5321 §4.5.2); the server removes it."));
+            return new ClientLine("." + line, Terminator.CRLF, Annotation.payload("Dot-stuffed: Parley added a '.' because the line"
+                    + " begins with one (RFC 5321 §4.5.2). So it cannot end the message; the server removes the extra"
+                    + " dot. Message text."));
         }
         return new ClientLine(line, Terminator.CRLF, Annotation.payload("Message text."));
     }
@@ -211,7 +212,8 @@ public final class SmtpDialect implements Dialect {
                     mode = Mode.PAYLOAD;
                 } else {
                     events.add(new DropHeldInput("The server refused DATA (" + line.text().strip()
-                            + "), so the lines typed after it, meant as message text, were not sent."));
+                            + "): there is no message to write, and the next line you type is a command again.",
+                            "typed after DATA as message text"));
                 }
             }
             case AUTH, AUTH_RESPONSE -> mode = outcome.status() == Status.CONTINUE && line.text().startsWith("334")
@@ -226,7 +228,7 @@ public final class SmtpDialect implements Dialect {
                     events.add(new TlsGoAhead(discarded));
                 } else {
                     events.add(new DropHeldInput("The server refused STARTTLS (" + line.text().strip()
-                            + "), so the lines typed after it were not sent."));
+                            + "): the connection stays unencrypted.", "typed after STARTTLS"));
                 }
             }
             default -> {
