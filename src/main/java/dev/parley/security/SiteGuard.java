@@ -96,7 +96,8 @@ class SiteGuard extends OncePerRequestFilter implements Ordered {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
                     && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare) {
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && bare
+                    && uri.getPort() <= 65535) {
                 return uri;
             }
         } catch (URISyntaxException e) {

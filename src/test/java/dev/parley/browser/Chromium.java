@@ -31,6 +31,11 @@ final class Chromium implements AutoCloseable {
 
     /** Starts Chromium, or skips the calling test class when it is not installed. */
     static Chromium launch() {
+        return launch(List.of());
+    }
+
+    /** The same, with more command-line switches (e.g. {@code --host-resolver-rules=...}). */
+    static Chromium launch(List<String> extra) {
         Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE),
                 "Browser tests need Chromium at " + EXECUTABLE + " (apt-get install -y chromium); skipped.");
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
@@ -38,7 +43,7 @@ final class Chromium implements AutoCloseable {
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)
-                .setArgs(ARGS));
+                .setArgs(java.util.stream.Stream.concat(ARGS.stream(), extra.stream()).toList()));
         return new Chromium(playwright, browser);
     }
 

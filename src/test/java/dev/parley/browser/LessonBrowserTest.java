@@ -32,6 +32,13 @@ class LessonBrowserTest extends BrowserTest {
         learner.page.locator("#input").press("Enter");
     }
 
+    /** Types a line of message text and waits until its row is in the console (it gets no answer of its own). */
+    private void typeText(String line) {
+        int before = learner.clientRows().count();
+        type(line);
+        assertThat(learner.clientRows()).hasCount(before + 1);
+    }
+
     /** Types a command and waits until the server's answer to it is complete. */
     private void send(String line) {
         int before = learner.clientRows().count();
@@ -75,7 +82,10 @@ class LessonBrowserTest extends BrowserTest {
             Locator reply = learner.serverRows().last();
             assertThat(reply).containsText("+OK");
             assertThat(learner.clientRows().last()).hasAttribute("data-status", "ok");
-            Assertions.assertThat(learner.inWindow(reply)).as("the reply to %s is on the screen", line).isTrue();
+            // The console scrolls on the next animation frame: give it a few.
+            org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(3))
+                    .untilAsserted(() -> Assertions.assertThat(learner.inWindow(reply))
+                            .as("the reply to %s is on the screen", line).isTrue());
         }
         Assertions.assertThat(learner.page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(390);
         learner.screenshot("lesson-pop3-phone-after-enter");
@@ -181,7 +191,7 @@ class LessonBrowserTest extends BrowserTest {
             send("RCPT TO:<bob@localhost>");
             send("DATA");
             for (String line : List.of("Subject: round " + round, "", "Blah blah blah...")) {
-                type(line);
+                typeText(line);
             }
             send(".");
             assertThat(learner.serverRows().last()).containsText("250");

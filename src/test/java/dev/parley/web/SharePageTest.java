@@ -58,7 +58,7 @@ class SharePageTest {
 
     @Test
     void meaningsOfAStoredConversationAreThoseOfTheLiveConsole() throws Exception {
-        try (WsClient ws = WsClient.open(port)) {
+        try (WsClient ws = WsClient.open(port, api.identityCookie())) {
             String conversation = ws.connect("smtp", "localhost", practice.endpoint("smtp", "none").port(), "none")
                     .path("session").asString();
             ws.answer();
