@@ -143,7 +143,7 @@ public class LibraryService {
         InetSocketAddress address;
         try {
             caps.connectAttempt(owner.client());
-            address = policy.check(host, port);
+            address = policy.check(host, port, owner.targets());
         } catch (RateLimitedException e) {
             throw new LibraryCallException(LibraryCallException.Kind.LIMIT, e.getMessage());
         } catch (TargetDeniedException e) {

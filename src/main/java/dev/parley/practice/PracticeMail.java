@@ -38,24 +38,50 @@ final class PracticeMail {
     static List<Seed> seeds() {
         try {
             return List.of(
-                    new Seed("bob", message("alice@localhost", "bob@localhost", "Tea at four",
-                            "<tea.1@practice.parley>", "Bob,\r\n\r\nTea at four? The Red Queen is coming.\r\n\r\nAlice\r\n")),
-                    new Seed("bob", message("dewey@localhost", "bob@localhost", "Your maildrop",
-                            "<maildrop.2@practice.parley>", "This is the second message in your maildrop.\r\n"
-                                    + "Read it with RETR 2, or delete it with DELE 2.\r\n")),
-                    new Seed("frobozz", message("esr@localhost", "frobozz@localhost", "The Art of Unix Programming",
-                            "<artu.1@practice.parley>", "Hello frobozz,\r\n\r\nIMAP sends a message's parts on "
-                                    + "request: ask for BODY[HEADER] and then BODY[TEXT],\r\nand count the octets "
-                                    + "between the braces.\r\n\r\nxyzzy\r\n")),
-                    new Seed("demo", alternative("Cris <cris>", "demo@localhost", "Protocols in Python",
-                            "<python.1@practice.parley>", "If you are reading this email, you have fetched it from "
-                                    + "the server with a library.\r\nThe library sent the same lines you could "
-                                    + "type yourself.\r\n\r\ncris\r\n",
-                            "<p>If you are reading this email, you have fetched it from the server with a library.</p>\r\n"
-                                    + "<p>The library sent the same lines you could type yourself.</p>\r\n<p>cris</p>\r\n")));
+                    new Seed("bob", tea("bob@localhost")),
+                    new Seed("bob", maildrop("bob@localhost")),
+                    new Seed("frobozz", artu("frobozz@localhost")),
+                    new Seed("demo", python("demo@localhost")));
         } catch (MessagingException e) {
             throw new IllegalStateException("The practice messages cannot be built", e);
         }
+    }
+
+    /**
+     * The lesson's messages for a workshop attendee's own mailbox, addressed to them: all four, so
+     * every walkthrough (POP3's RETR and DELE, IMAP's FETCH, the library's SEARCH FROM "cris")
+     * works with their own credentials.
+     */
+    static List<MimeMessage> lessonFor(String address) {
+        try {
+            return List.of(tea(address), maildrop(address), artu(address), python(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("The practice messages cannot be built", e);
+        }
+    }
+
+    private static MimeMessage tea(String to) throws MessagingException {
+        return message("alice@localhost", to, "Tea at four", "<tea.1@practice.parley>",
+                "Bob,\r\n\r\nTea at four? The Red Queen is coming.\r\n\r\nAlice\r\n");
+    }
+
+    private static MimeMessage maildrop(String to) throws MessagingException {
+        return message("dewey@localhost", to, "Your maildrop", "<maildrop.2@practice.parley>",
+                "This is the second message in your maildrop.\r\nRead it with RETR 2, or delete it with DELE 2.\r\n");
+    }
+
+    private static MimeMessage artu(String to) throws MessagingException {
+        return message("esr@localhost", to, "The Art of Unix Programming", "<artu.1@practice.parley>",
+                "Hello frobozz,\r\n\r\nIMAP sends a message's parts on request: ask for BODY[HEADER] and then "
+                        + "BODY[TEXT],\r\nand count the octets between the braces.\r\n\r\nxyzzy\r\n");
+    }
+
+    private static MimeMessage python(String to) throws MessagingException {
+        return alternative("Cris <cris>", to, "Protocols in Python", "<python.1@practice.parley>",
+                "If you are reading this email, you have fetched it from the server with a library.\r\nThe library"
+                        + " sent the same lines you could type yourself.\r\n\r\ncris\r\n",
+                "<p>If you are reading this email, you have fetched it from the server with a library.</p>\r\n"
+                        + "<p>The library sent the same lines you could type yourself.</p>\r\n<p>cris</p>\r\n");
     }
 
     private static MimeMessage message(String from, String to, String subject, String id, String text)

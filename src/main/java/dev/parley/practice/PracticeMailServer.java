@@ -13,6 +13,8 @@ final class PracticeMailServer {
     private static final long STARTUP_TIMEOUT_MILLIS = 20_000;
 
     private final PracticeProperties properties;
+    /** Mailboxes made for workshop attendees (login → password), beside the lesson's users. */
+    private final java.util.Map<String, String> extra = new java.util.concurrent.ConcurrentHashMap<>();
     private PracticeGreenMail greenMail;
 
     PracticeMailServer(PracticeProperties properties) {
@@ -45,6 +47,44 @@ final class PracticeMailServer {
             throw new IllegalStateException("The practice mailboxes cannot be emptied", e);
         }
         seed();
+        extra.forEach(this::seedMailbox);
+    }
+
+    /** A mailbox of its own for a workshop attendee, holding the lesson's messages; again: emptied and refilled. */
+    synchronized void addMailbox(String login, String password) {
+        extra.put(login, password);
+        GreenMailUser user = greenMail.getUserManager().getUser(login);
+        if (user != null) {
+            try {
+                greenMail.getManagers().getImapHostManager().deleteMailbox(user, "INBOX");
+            } catch (FolderException | com.icegreen.greenmail.imap.AuthorizationException e) {
+                // a fresh INBOX is made below either way
+            }
+            greenMail.getUserManager().deleteUser(user);
+        }
+        seedMailbox(login, password);
+    }
+
+    /** The attendee's mailbox is gone (they left, or the workshop ended): mail to it is refused again (550). */
+    synchronized void removeMailbox(String login) {
+        extra.remove(login);
+        GreenMailUser user = greenMail.getUserManager().getUser(login);
+        if (user != null) {
+            greenMail.getUserManager().deleteUser(user);
+        }
+    }
+
+    private void seedMailbox(String login, String password) {
+        String address = login + "@localhost";
+        greenMail.setUser(address, login, password);
+        GreenMailUser user = greenMail.getUserManager().getUser(login);
+        try {
+            for (jakarta.mail.internet.MimeMessage message : PracticeMail.lessonFor(address)) {
+                user.deliver(PracticeMessage.stored(message));
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("The practice messages for " + login + " cannot be stored", e);
+        }
     }
 
     /** Every practice user's mailbox and the number of messages in its INBOX. */

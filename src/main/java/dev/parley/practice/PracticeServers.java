@@ -86,6 +86,24 @@ public class PracticeServers implements SmartLifecycle {
         }
     }
 
+    /**
+     * A practice mailbox of its own for a workshop attendee ({@code login@localhost}, logging in as
+     * {@code login}), holding the lesson's messages; adding it again empties and refills it.
+     * Nothing happens when the practice servers are switched off.
+     */
+    public void addMailbox(String login, String password) {
+        if (running) {
+            mail.addMailbox(login, password);
+        }
+    }
+
+    /** Removes an attendee's mailbox: logins fail and mail to it is refused with 550 again. */
+    public void removeMailbox(String login) {
+        if (running) {
+            mail.removeMailbox(login);
+        }
+    }
+
     /** A mailbox after a reset: its owner's login and address, and how many messages it holds. */
     public record Mailbox(String user, String address, int messages) {
     }

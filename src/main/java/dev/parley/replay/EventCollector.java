@@ -136,6 +136,8 @@ final class EventCollector implements SessionSink {
             case SessionEvent.Tls t -> t.peer() == null ? 0 : length(t.peer().subject()) + length(t.peer().issuer());
             case SessionEvent.Complete c -> 0;
             case SessionEvent.Pong p -> 0;
+            case SessionEvent.Broadcast b -> length(b.text());
+            case SessionEvent.Suggest s -> length(s.line());
         };
         return OVERHEAD + 2 * chars;
     }

@@ -57,6 +57,10 @@ final class ReplayRecording {
             }
             case SessionEvent.Pong p -> {
             }
+            case SessionEvent.Broadcast b -> {
+            }
+            case SessionEvent.Suggest s -> {
+            }
         }
     }
 

@@ -80,13 +80,15 @@ final class SecretValues implements UnaryOperator<SessionEvent> {
                     l.seq(), l.at(), l.secure());
             case SessionEvent.Body b -> new SessionEvent.Body(b.contentType(), b.octets(), mask(b.description()), b.seq(),
                     b.at());
-            case SessionEvent.Notice n -> new SessionEvent.Notice(mask(n.text()), n.at());
+            case SessionEvent.Notice n -> new SessionEvent.Notice(mask(n.text()), n.at(), n.kind());
             case SessionEvent.Error e -> new SessionEvent.Error(e.code(), mask(e.message()));
             case SessionEvent.Closed c -> new SessionEvent.Closed(c.by(), mask(c.reason()));
             case SessionEvent.Connected c -> c;
             case SessionEvent.Tls t -> t;
             case SessionEvent.Complete c -> c;
             case SessionEvent.Pong p -> p;
+            case SessionEvent.Broadcast b -> b;
+            case SessionEvent.Suggest s -> s;
         };
     }
 }

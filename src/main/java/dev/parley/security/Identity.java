@@ -1,5 +1,7 @@
 package dev.parley.security;
 
+import java.util.List;
+
 /**
  * Who is asking (CONTRACTS.md §7, {@code GET /api/me}): a learner on a laptop (an identity minted
  * for the browser), a workshop attendee, the instructor, or nobody known. {@code id} is what
@@ -9,8 +11,9 @@ package dev.parley.security;
  *                 {@code instructor}); null when anonymous
  * @param workshop the attendee's workshop code; null otherwise
  * @param name     the attendee's display name; null otherwise
+ * @param targets  targets opened for this identity only: its workshop's ({@code parley.targets.allow} syntax)
  */
-public record Identity(Role role, String id, String workshop, String name) {
+public record Identity(Role role, String id, String workshop, String name, List<String> targets) {
 
     public enum Role {
         ANONYMOUS, LEARNER, ATTENDEE, INSTRUCTOR
@@ -19,15 +22,19 @@ public record Identity(Role role, String id, String workshop, String name) {
     /** The request attribute (and WebSocket attribute) the identity of a request is kept under. */
     public static final String ATTRIBUTE = "parley.identity";
 
-    public static final Identity ANONYMOUS = new Identity(Role.ANONYMOUS, null, null, null);
-    public static final Identity INSTRUCTOR = new Identity(Role.INSTRUCTOR, "instructor", null, null);
+    public static final Identity ANONYMOUS = new Identity(Role.ANONYMOUS, null, null, null, List.of());
+    public static final Identity INSTRUCTOR = new Identity(Role.INSTRUCTOR, "instructor", null, null, List.of());
 
-    public static Identity learner(String id) {
-        return new Identity(Role.LEARNER, id, null, null);
+    public Identity {
+        targets = targets == null ? List.of() : List.copyOf(targets);
     }
 
-    public static Identity attendee(String id, String workshop, String name) {
-        return new Identity(Role.ATTENDEE, id, workshop, name);
+    public static Identity learner(String id) {
+        return new Identity(Role.LEARNER, id, null, null, List.of());
+    }
+
+    public static Identity attendee(String id, String workshop, String name, List<String> targets) {
+        return new Identity(Role.ATTENDEE, id, workshop, name, targets);
     }
 
     /** The identity {@link IdentityFilter} gave a request (anonymous when it never ran). */

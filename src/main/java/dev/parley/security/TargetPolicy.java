@@ -82,6 +82,12 @@ public class TargetPolicy {
      *                                the message says why in a sentence for the learner
      */
     public InetSocketAddress check(String host, int port) throws UnknownHostException, TargetDeniedException {
+        return check(host, port, ExtraTargets.NONE);
+    }
+
+    /** The same, with targets opened for this session only (a workshop's own list, for its attendees). */
+    public InetSocketAddress check(String host, int port, ExtraTargets extra)
+            throws UnknownHostException, TargetDeniedException {
         if (port < 1 || port > 65535) {
             throw new TargetDeniedException(TargetRule.BAD_PORT,
                     "Port " + port + " is not a TCP port: use a number from 1 to 65535.");
@@ -100,7 +106,7 @@ public class TargetPolicy {
         for (AddressFacts address : addresses) {
             switch (mode) {
                 case LAPTOP -> { }
-                case HOSTED -> judgeHosted(target, address, port, practiceNow);
+                case HOSTED -> judgeHosted(target, address, port, practiceNow, extra.entries());
             }
         }
         if (target instanceof TargetHost.Literal literal && literal.zone() != null) {
@@ -157,8 +163,10 @@ public class TargetPolicy {
         }
     }
 
-    private void judgeHosted(TargetHost target, AddressFacts address, int port, PracticeTargets practiceNow)
-            throws TargetDeniedException {
+    private void judgeHosted(TargetHost target, AddressFacts address, int port, PracticeTargets practiceNow,
+            List<AllowEntry> extra) throws TargetDeniedException {
+        List<AllowEntry> allow = extra.isEmpty() ? this.allow
+                : java.util.stream.Stream.concat(this.allow.stream(), extra.stream()).toList();
         String name = target instanceof TargetHost.Name n ? n.ascii() : null;
         if (practiceNow.serves(name, address, port)) {
             return;

@@ -106,7 +106,7 @@ public final class LiveSession {
     private void checkAndRun(Conversation conversation, ConnectRequest request) {
         InetSocketAddress address;
         try {
-            address = engine.policy().check(request.host(), request.port());
+            address = engine.policy().check(request.host(), request.port(), owner.targets());
         } catch (UnknownHostException e) {
             conversation.fail(ErrorCode.CONNECT_FAILED,
                     "The host name “" + request.host() + "” could not be found. Check its spelling.");

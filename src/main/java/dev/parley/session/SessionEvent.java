@@ -21,7 +21,9 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = SessionEvent.Complete.class, name = "complete"),
     @JsonSubTypes.Type(value = SessionEvent.Closed.class, name = "closed"),
     @JsonSubTypes.Type(value = SessionEvent.Error.class, name = "error"),
-    @JsonSubTypes.Type(value = SessionEvent.Pong.class, name = "pong")
+    @JsonSubTypes.Type(value = SessionEvent.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = SessionEvent.Broadcast.class, name = "broadcast"),
+    @JsonSubTypes.Type(value = SessionEvent.Suggest.class, name = "suggest")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface SessionEvent {
@@ -42,6 +44,8 @@ public sealed interface SessionEvent {
             case Complete complete -> -1;
             case Closed closed -> -1;
             case Pong pong -> -1;
+            case Broadcast broadcast -> -1;
+            case Suggest suggest -> -1;
         };
     }
 
@@ -106,5 +110,13 @@ public sealed interface SessionEvent {
     }
 
     record Pong() implements SessionEvent {
+    }
+
+    /** A workshop instructor's notice to every attendee (CONTRACTS.md §7). */
+    record Broadcast(String text, Instant at) implements SessionEvent {
+    }
+
+    /** A line the instructor suggests: the page puts it in the input, unsent (CONTRACTS.md §7). */
+    record Suggest(String line, String protocol) implements SessionEvent {
     }
 }

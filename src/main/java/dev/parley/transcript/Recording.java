@@ -50,10 +50,11 @@ final class Recording {
                     t.protocol(), t.cipher(), t.verified(), t.peer() == null ? null : t.peer().subject()).toString(),
                     Terminator.CRLF, false, LineKind.TLS);
             case SessionEvent.Line l -> add(Direction.valueOf(l.dir()), l.at(), l.redacted() != null ? l.redacted()
-                    : l.text(), Terminator.valueOf(l.terminator()), l.secure(), LineKind.LINE);
+                    : l.text(), Terminator.valueOf(l.terminator()), l.secure(), LineKind.LINE, l.seq());
             case SessionEvent.Literal l -> add(Direction.valueOf(l.dir()), l.at(), l.text(), Terminator.NONE,
-                    l.secure(), LineKind.LITERAL);
-            case SessionEvent.Body b -> add(Direction.S, b.at(), b.description(), Terminator.NONE, false, LineKind.BODY);
+                    l.secure(), LineKind.LITERAL, l.seq());
+            case SessionEvent.Body b -> add(Direction.S, b.at(), b.description(), Terminator.NONE, false, LineKind.BODY,
+                    b.seq());
             case SessionEvent.Notice n -> {
                 add(null, n.at(), n.text(), Terminator.NONE, false, LineKind.NOTE);
                 full = n.stopsRecording();
@@ -136,6 +137,11 @@ final class Recording {
 
     private void add(Direction direction, Instant at, String text, Terminator terminator, boolean secure,
             LineKind kind) {
+        add(direction, at, text, terminator, secure, kind, 0);
+    }
+
+    private void add(Direction direction, Instant at, String text, Terminator terminator, boolean secure,
+            LineKind kind, long eventSeq) {
         String bounded = text == null ? "" : text.length() > TranscriptText.MAX_LINE_CHARS
                 ? text.substring(0, TranscriptText.MAX_LINE_CHARS) : text;
         if (abandoned) {
@@ -143,6 +149,6 @@ final class Recording {
         }
         unwrittenChars += bounded.length();
         unwritten.add(new TranscriptLine(++count, direction, at == null ? null : at.truncatedTo(ChronoUnit.MICROS),
-                bounded, terminator, secure, kind));
+                bounded, terminator, secure, kind, eventSeq));
     }
 }

@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param at         when it happened; null when unknown (a transcript imported from text)
  * @param terminator the line's real end on the wire (CRLF, a flagged bare LF, or none)
  * @param secure     true when the line travelled inside TLS
+ * @param eventSeq   the sequence number the line had as a live event (what a follow view's catch-up
+ *                   is matched on); 0 when it had none (notes, imports)
  */
 public record TranscriptLine(int seq, Direction direction, Instant at, String text, Terminator terminator,
-        boolean secure, LineKind kind) {
+        boolean secure, LineKind kind, long eventSeq) {
+
+    /** An entry that was never a live event (or whose event number does not matter). */
+    public TranscriptLine(int seq, Direction direction, Instant at, String text, Terminator terminator, boolean secure,
+            LineKind kind) {
+        this(seq, direction, at, text, terminator, secure, kind, 0);
+    }
 
     public TranscriptLine {
         Objects.requireNonNull(text, "text");
@@ -29,7 +37,7 @@ public record TranscriptLine(int seq, Direction direction, Instant at, String te
 
     /** The same entry at another position. */
     public TranscriptLine at(int newSeq) {
-        return new TranscriptLine(newSeq, direction, at, text, terminator, secure, kind);
+        return new TranscriptLine(newSeq, direction, at, text, terminator, secure, kind, eventSeq);
     }
 
     public boolean traffic() {

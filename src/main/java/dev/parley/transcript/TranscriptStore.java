@@ -149,7 +149,7 @@ public class TranscriptStore {
             return;
         }
         template.batchUpdate("INSERT INTO transcript_line (transcript_id, seq, kind, direction, sent_at, content,"
-                + " terminator, secure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lines, 500, (ps, line) -> {
+                + " terminator, secure, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500, (ps, line) -> {
                     ps.setString(1, id);
                     ps.setInt(2, line.seq());
                     ps.setString(3, line.kind().name());
@@ -158,6 +158,7 @@ public class TranscriptStore {
                     ps.setString(6, line.text());
                     ps.setString(7, line.terminator().name());
                     ps.setBoolean(8, line.secure());
+                    ps.setLong(9, line.eventSeq());
                 });
     }
 
@@ -181,7 +182,8 @@ public class TranscriptStore {
         String direction = rs.getString("direction");
         return new TranscriptLine(rs.getInt("seq"), direction == null ? null : Direction.valueOf(direction.strip()),
                 instant(rs, "sent_at"), rs.getString("content"), Terminator.valueOf(rs.getString("terminator")),
-                rs.getBoolean("secure"), LineKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)));
+                rs.getBoolean("secure"), LineKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                rs.getLong("event_seq"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

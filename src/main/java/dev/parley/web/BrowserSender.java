@@ -67,6 +67,23 @@ final class BrowserSender implements SessionSink {
         queue.add(json);
     }
 
+    /**
+     * Queues an event already written as JSON (a follower's stream, from the bus); never blocks.
+     *
+     * @return false when the browser is more than its buffer behind: the caller drops it
+     */
+    boolean emitJson(String json) {
+        if (stopped) {
+            return false;
+        }
+        if (buffered.get() > maxBuffered) {
+            return false;
+        }
+        buffered.addAndGet(json.length());
+        queue.add(json);
+        return true;
+    }
+
     @Override
     public void flush() {
         // Whoever holds 'sending' keeps going until the queue is empty; the re-check after unlocking

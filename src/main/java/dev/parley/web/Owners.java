@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.security.ExtraTargets;
 import dev.parley.security.Identity;
 import dev.parley.session.SessionOwner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,6 @@ final class Owners {
     }
 
     static SessionOwner of(Identity identity, String remoteAddress) {
-        return new SessionOwner(identity.id(), identity.client(remoteAddress));
+        return new SessionOwner(identity.id(), identity.client(remoteAddress), ExtraTargets.parse(identity.targets()));
     }
 }

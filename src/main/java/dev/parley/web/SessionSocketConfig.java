@@ -1,18 +1,18 @@
 package dev.parley.web;
 
-import dev.parley.protocol.Annotation;
 import dev.parley.security.Caps;
+import dev.parley.session.EventJson;
 import dev.parley.session.LiveSessions;
-import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionLimits;
 import dev.parley.transcript.TranscriptQuota;
+import dev.parley.workshop.AttendeeSockets;
+import dev.parley.workshop.Follows;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers {@code /ws/session}: a raw WebSocket with JSON frames (no STOMP: the stream is point
@@ -34,17 +34,20 @@ class SessionSocketConfig implements WebSocketConfigurer {
     static final int BINARY_BUFFER_OCTETS = 256;
 
     private final SessionSocketHandler handler;
+    private final FollowSocketHandler follow;
 
-    SessionSocketConfig(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota, JsonMapper json) {
-        JsonMapper events = json.rebuild().addMixIn(Annotation.class, AnnotationJson.class).build();
-        this.handler = new SessionSocketHandler(sessions, limits, caps, quota, events,
-                events.writerFor(SessionEvent.class));
+    SessionSocketConfig(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota,
+            EventJson events, AttendeeSockets attendees, Follows follows) {
+        this.handler = new SessionSocketHandler(sessions, limits, caps, quota, events.mapper(), events.writer(),
+                attendees);
+        this.follow = new FollowSocketHandler(follows, events, limits);
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // Same-origin only (Spring's default check) on top of SiteGuard's Host and Origin checks.
         registry.addHandler(handler, "/ws/session").addInterceptors(new IdentityHandshake());
+        registry.addHandler(follow, "/ws/follow");
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.parley.protocol.Octets;
 import dev.parley.protocol.Protocol;
 import dev.parley.security.CapExceededException;
 import dev.parley.security.Caps;
+import dev.parley.security.Identity;
 import dev.parley.session.ConnectRequest;
 import dev.parley.session.ErrorCode;
 import dev.parley.session.HostNames;
@@ -13,6 +14,8 @@ import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionLimits;
 import dev.parley.session.SessionOwner;
 import dev.parley.transcript.TranscriptQuota;
+import dev.parley.workshop.AttendeeSockets;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +44,7 @@ final class SessionSocketHandler extends TextWebSocketHandler {
     static final int FRAME_OVERHEAD = 16 * 1024;
 
     private static final String PERMIT = "parley.permit";
+    private static final String WORKSHOP = "parley.workshop";
 
     private final LiveSessions sessions;
     private final SessionLimits limits;
@@ -48,10 +52,12 @@ final class SessionSocketHandler extends TextWebSocketHandler {
     private final TranscriptQuota quota;
     private final JsonMapper json;
     private final ObjectWriter writer;
+    private final AttendeeSockets attendees;
 
     SessionSocketHandler(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota, JsonMapper json,
-            ObjectWriter writer) {
+            ObjectWriter writer, AttendeeSockets attendees) {
         this.sessions = sessions;
+        this.attendees = attendees;
         this.limits = limits;
         this.caps = caps;
         this.quota = quota;
@@ -89,7 +95,27 @@ final class SessionSocketHandler extends TextWebSocketHandler {
             return;
         }
         socket.getAttributes().put(FRAMES, new FrameAssembler(maxFrameChars(limits)));
-        socket.getAttributes().put(LIVE, sessions.open(sender, "live", owner));
+        LiveSession live = sessions.open(sender, "live", owner);
+        socket.getAttributes().put(LIVE, live);
+        Identity identity = socket.getAttributes().get(Identity.ATTRIBUTE) instanceof Identity known ? known
+                : Identity.ANONYMOUS;
+        socket.getAttributes().put(WORKSHOP, attendees.register(identity, new AttendeeSockets.Viewer() {
+            @Override
+            public void tell(SessionEvent event) {
+                sender.emit(event);
+                Thread.startVirtualThread(sender::flush);
+            }
+
+            @Override
+            public void leave(String reason) {
+                sender.emit(new SessionEvent.Notice(reason, Instant.now()));
+                live.close();
+                Thread.startVirtualThread(() -> {
+                    sender.flush();
+                    closeQuietly(socket, CloseStatus.NORMAL.withReason("left the workshop"));
+                });
+            }
+        }));
     }
 
     private static SessionOwner owner(WebSocketSession socket) {
@@ -247,6 +273,9 @@ final class SessionSocketHandler extends TextWebSocketHandler {
         }
         if (socket.getAttributes().remove(PERMIT) instanceof Caps.Permit permit) {
             permit.close();
+        }
+        if (socket.getAttributes().remove(WORKSHOP) instanceof AttendeeSockets.Registration registration) {
+            registration.close();
         }
         socket.getAttributes().remove(FRAMES);
     }

@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
