@@ -1,5 +1,6 @@
 package dev.parley.workshop;
 
+import dev.parley.bus.EventBus;
 import dev.parley.security.AttendeeTokens;
 import dev.parley.security.Identity;
 import dev.parley.security.TranscriptReaders;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who an identity cookie belongs to in hosted mode (an attendee of a running workshop), and whose
  * transcripts the instructor may read (every attendee's). A cookie is looked up at most every
- * {@link #FRESH} per instance: each request and WebSocket handshake asks, and a removal or the end
- * of a workshop is felt within that time (their open sockets are closed at once anyway).
+ * {@link #FRESH} per instance (each request and WebSocket handshake asks); a removal or the end of
+ * a workshop clears what every instance cached at once (the bus says so), and their open sockets
+ * are closed too.
  */
 @Component
 @Primary
@@ -31,8 +33,9 @@ class AttendeeDirectory implements AttendeeTokens, TranscriptReaders {
     private final WorkshopStore store;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    AttendeeDirectory(WorkshopStore store) {
+    AttendeeDirectory(WorkshopStore store, EventBus bus) {
         this.store = store;
+        bus.subscribe(WorkshopEvents.IDENTITIES, payload -> forget());
     }
 
     @Override

@@ -14,6 +14,8 @@ package dev.parley.workshop;
 final class WorkshopEvents {
 
     static final String PRACTICE = "practice";
+    /** An attendee's identity ended (removed, or their workshop ended): every instance forgets what it cached. */
+    static final String IDENTITIES = "identities";
 
     private WorkshopEvents() {
     }

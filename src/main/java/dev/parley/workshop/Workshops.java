@@ -149,6 +149,7 @@ public class Workshops {
             for (Attendee attendee : store.attendees(code)) {
                 publish(WorkshopEvents.PRACTICE, new WorkshopEvents.PracticeAccount("remove", attendee.mailboxUser(), null));
             }
+            publish(WorkshopEvents.IDENTITIES, new WorkshopEvents.Ended("ended"));
             publish(WorkshopEvents.workshop(code), new WorkshopEvents.Ended("ended"));
         }
     }
@@ -159,6 +160,7 @@ public class Workshops {
             return false;
         }
         publish(WorkshopEvents.PRACTICE, new WorkshopEvents.PracticeAccount("remove", attendee.get().mailboxUser(), null));
+        publish(WorkshopEvents.IDENTITIES, new WorkshopEvents.Removed("removed", attendeeId));
         publish(WorkshopEvents.workshop(code), new WorkshopEvents.Removed("removed", attendeeId));
         return true;
     }

@@ -65,11 +65,19 @@ public final class WsClient implements AutoCloseable {
     private int cursor;
 
     private WsClient(int port, String cookie) throws Exception {
-        StandardWebSocketClient client = new StandardWebSocketClient();
+        this(URI.create("ws://localhost:" + port + "/ws/session"), headers(cookie));
+    }
+
+    private static WebSocketHttpHeaders headers(String cookie) {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         if (cookie != null) {
             headers.add("Cookie", cookie);
         }
+        return headers;
+    }
+
+    private WsClient(URI uri, WebSocketHttpHeaders headers) throws Exception {
+        StandardWebSocketClient client = new StandardWebSocketClient();
         session = client.execute(new TextWebSocketHandler() {
             @Override
             protected void handleTextMessage(WebSocketSession s, TextMessage message) {
@@ -78,7 +86,12 @@ public final class WsClient implements AutoCloseable {
                     events.notifyAll();
                 }
             }
-        }, headers, URI.create("ws://localhost:" + port + "/ws/session")).get(10, TimeUnit.SECONDS);
+        }, headers, uri).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Any of Parley's WebSockets ({@code /ws/follow?…}), with the headers a client would send. */
+    public static WsClient open(URI uri, WebSocketHttpHeaders headers) throws Exception {
+        return new WsClient(uri, headers);
     }
 
     /** A WebSocket of a browser Parley has not seen before: it gets an identity of its own. */
