@@ -1,6 +1,7 @@
 package dev.parley.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * What a process holds, seen from outside as an operator would: {@code jcmd PID GC.class_histogram}
@@ -89,16 +92,47 @@ final class HeapProbe {
         return out;
     }
 
+    /**
+     * A diagnostic command's output: through {@code jcmd} for another process, through the
+     * DiagnosticCommand MBean for this one (a JVM attaching to itself through a child jcmd can hang).
+     */
     static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        if (pid == ProcessHandle.current().pid()) {
+            return inProcess(command);
+        }
         Path java = ProcessHandle.current().info().command().map(Path::of).orElseThrow();
         Path jcmd = java.resolveSibling("jcmd");
-        Process process = new ProcessBuilder(Files.exists(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IOException("jcmd " + pid + " " + command + " failed:\n" + output);
+        Path output = Files.createTempFile("parley-bench-jcmd", ".txt");
+        try {
+            Process process = new ProcessBuilder(Files.exists(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid),
+                    command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("jcmd " + pid + " " + command + " did not finish in 3 minutes");
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IOException("jcmd " + pid + " " + command + " failed:\n" + text);
+            }
+            return text;
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return output;
+    }
+
+    private static String inProcess(String command) throws IOException {
+        String operation = switch (command) {
+            case "GC.class_histogram" -> "gcClassHistogram";
+            case "GC.heap_info" -> "gcHeapInfo";
+            default -> throw new IllegalArgumentException(command);
+        };
+        try {
+            return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), operation,
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        } catch (JMException e) {
+            throw new IOException(command + " failed in this process", e);
+        }
     }
 
     private static Map<String, String> status(long pid) throws IOException {
