@@ -28,8 +28,15 @@ public final class LineBuffer {
         }
     }
 
+    private static final int INITIAL_CAPACITY = 256;
+
     private final int maxLineOctets;
-    private byte[] data = new byte[4096];
+    /**
+     * Grows with what is buffered at once (doubling); starts small because most sessions only
+     * ever hold a short reply or two, and every idle session keeps its buffer (issue #8: memory
+     * follows the traffic in flight).
+     */
+    private byte[] data = new byte[INITIAL_CAPACITY];
     private int start;
     private int end;
     /** Bytes from {@link #start} up to here hold no LF: the next search starts here. */

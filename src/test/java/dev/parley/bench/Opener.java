@@ -8,7 +8,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-/** Opens many sessions at once, a bounded number in flight, and says how many failed and why. */
+/**
+ * Opens many sessions at once, a bounded number in flight, and says how many failed and why. After
+ * {@link #GIVE_UP_AFTER} failures it stops trying (a server out of memory or files fails every
+ * later session too, each after its own timeout): the result then says how many were held.
+ */
 final class Opener {
 
     /** The sessions that opened (index i at position i, null where it failed), with the first few failures. */
@@ -23,6 +27,8 @@ final class Opener {
         }
     }
 
+    static final int GIVE_UP_AFTER = 20;
+
     private Opener() {
     }
 
@@ -34,7 +40,7 @@ final class Opener {
         AtomicInteger failed = new AtomicInteger();
         Semaphore inFlight = new Semaphore(parallel);
         List<Thread> threads = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && failed.get() < GIVE_UP_AFTER; i++) {
             inFlight.acquire();
             int index = i;
             threads.add(Thread.ofVirtual().start(() -> {

@@ -63,7 +63,7 @@ class LineBufferTest {
         List<String> expected = new ArrayList<>();
         StringBuilder wire = new StringBuilder();
         for (int i = 0; i < 400; i++) {
-            // Short lines and lines longer than the initial 4 KiB array, so the buffer grows and compacts.
+            // Short lines and lines far longer than the initial array, so the buffer grows and compacts.
             String text = "x".repeat(random.nextInt(random.nextInt(10) == 0 ? 9_000 : 80)) + i;
             boolean bareLf = i % 7 == 0;
             expected.add(text + (bareLf ? " LF" : " CRLF"));
