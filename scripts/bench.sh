@@ -11,7 +11,7 @@
 #   --hold N      sessions to hold through Parley (default 500; 9500 is the most 20,000 open files allow)
 #   --load N,R,T  N sessions x R lines/s for T seconds (default 1000,10,60); direct TCP gets the same,
 #                 websockify at most --websockify-sessions (default 200: it forks one process per connection)
-#   --heap SIZE   Parley's -Xmx (default 4g)
+#   --heap SIZE   Parley's -Xmx (default 6g: today a session holds ~4 MB, issue #8 brings it down)
 #   --jfr         record Parley with JFR (profile settings) into target/bench/parley.jfr
 #   --no-jmh      skip the JMH dialect benchmarks
 #   --no-docs     leave docs/performance.md alone (results.json and chart.svg are still written)
@@ -25,7 +25,7 @@ COMMAND="scripts/bench.sh $*"
 QUICK=false
 HOLD=""
 LOAD=""
-HEAP=4g
+HEAP=6g
 JFR=false
 JMH=true
 DOCS=true

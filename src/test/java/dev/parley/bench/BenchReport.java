@@ -26,6 +26,7 @@ public final class BenchReport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] TARGETS = {"tcp", "websockify", "parley"};
+    private static final String[] TICKS = {"1 µs", "10 µs", "100 µs", "1 ms", "10 ms", "100 ms", "1 s", "10 s", "100 s"};
     private static final Map<String, String> LABELS = Map.of("tcp", "direct TCP", "websockify", "websockify",
             "parley", "Parley `/ws/session`");
 
@@ -277,7 +278,8 @@ public final class BenchReport {
         Map<String, Object> load = section("load");
         if (load != null && !load.isEmpty()) {
             md.append("\n#### Under load: N sessions × R lines/s (latency from each line's scheduled time)\n\n");
-            md.append("| | sessions | lines/s each | seconds | lines | lost | reordered | p50 | p99 | max | p99 × TCP |\n");
+            md.append("| | sessions | lines/s each | seconds | lines answered | lost (no answer 10 s after the last send)"
+                    + " | reordered | p50 | p99 | max | p99 × TCP |\n");
             md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             Map<String, Object> tcp = map(load, "tcp", "latency");
             for (String target : TARGETS) {
@@ -364,20 +366,21 @@ public final class BenchReport {
         int top = 50;
         int height = top + rows.size() * rowHeight + 50;
         double minLog = 0;
-        double maxLog = 6;
+        double maxLog = Math.max(6, Math.ceil(Math.log10(values.stream().flatMapToDouble(java.util.Arrays::stream)
+                .filter(v -> !Double.isNaN(v) && v > 0).max().orElse(1) * 1.5)));
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">Latency, µs, log scale — "
+        svg.append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">Latency, log scale — "
                 + "p50 (dark) and p99 (light); one run of scripts/bench.sh</text>\n");
         int plot = width - left - 20;
-        for (int decade = 0; decade <= 6; decade++) {
+        for (int decade = 0; decade <= (int) maxLog; decade++) {
             double x = left + plot * (decade - minLog) / (maxLog - minLog);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>\n",
                     x, top - 5, x, height - 40));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x,
-                    height - 25, new String[] {"1", "10", "100", "1 ms", "10 ms", "100 ms", "1 s"}[decade]));
+                    height - 25, decade < TICKS.length ? TICKS[decade] : "1e" + decade + " µs"));
         }
         for (int i = 0; i < rows.size(); i++) {
             int y = top + i * rowHeight;
@@ -416,6 +419,9 @@ public final class BenchReport {
     private static String us(double micros) {
         if (Double.isNaN(micros)) {
             return "—";
+        }
+        if (micros >= 1_000_000) {
+            return String.format(Locale.ROOT, "%,.1f s", micros / 1_000_000);
         }
         return micros >= 1000 ? String.format(Locale.ROOT, "%,.2f ms", micros / 1000)
                 : String.format(Locale.ROOT, "%,.0f µs", micros);
