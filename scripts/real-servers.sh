@@ -21,6 +21,9 @@ POP3S_PORT=4995
 SMTP_PORT=4025
 HTTP_PORT=4080
 HTTPS_PORT=4443
+# HTTPS with a certificate that names the host only (no IP SAN): a client must verify the name it
+# was given, not the address it connected to.
+HTTPS_NAMED_PORT=4444
 PG_PORT=5433
 TRUSTSTORE_PASSWORD=changeit
 
@@ -188,6 +191,21 @@ EOF
     chmod 600 "$TLS/ca.key" "$TLS/server.key"
     chmod 644 "$TLS/ca.pem" "$TLS/server.crt" "$TLS/server.pem"
     rm -f "$TLS/truststore.p12"
+  fi
+  if [ ! -s "$TLS/named.pem" ] || [ "$TLS/named.pem" -ot "$TLS/ca.pem" ] ||
+     ! openssl x509 -in "$TLS/named.pem" -noout -checkend 2592000 >/dev/null 2>&1; then
+    say "generating the name-only certificate (DNS:localhost, no IP address) in $TLS"
+    openssl req -new -newkey rsa:2048 -nodes -sha256 \
+      -keyout "$TLS/named.key" -out "$TLS/named.csr" -subj "/O=Parley/CN=localhost" 2>/dev/null
+    printf '%s\n' 'basicConstraints = critical,CA:FALSE' \
+      'keyUsage = critical,digitalSignature,keyEncipherment' 'extendedKeyUsage = serverAuth' \
+      'subjectAltName = DNS:localhost' > "$TLS/named.ext"
+    openssl x509 -req -sha256 -days 825 -in "$TLS/named.csr" \
+      -CA "$TLS/ca.pem" -CAkey "$TLS/ca.key" -CAcreateserial \
+      -extfile "$TLS/named.ext" -out "$TLS/named.crt" 2>/dev/null
+    cat "$TLS/named.crt" "$TLS/ca.pem" > "$TLS/named.pem"
+    chmod 600 "$TLS/named.key"
+    chmod 644 "$TLS/named.crt" "$TLS/named.pem"
   fi
   if [ ! -s "$TLS/truststore.p12" ]; then
     local keytool
@@ -613,6 +631,15 @@ http {
       output_buffers 1 128;
     }
   }
+
+  server {
+    listen $HOST:$HTTPS_NAMED_PORT ssl;
+    server_name localhost;
+    ssl_certificate $TLS/named.pem;
+    ssl_certificate_key $TLS/named.key;
+    root $html;
+    index index.html;
+  }
 }
 EOF
   nginx -q -t -c "$NGINX/nginx.conf" -p "$NGINX" -e "$LOG/nginx-error.log" \
@@ -626,17 +653,17 @@ start_nginx() {
     nginx -c "$NGINX/nginx.conf" -p "$NGINX" -e "$LOG/nginx-error.log" -s reload
   else
     say "starting nginx"
-    ports_free nginx "$HTTP_PORT" "$HTTPS_PORT"
+    ports_free nginx "$HTTP_PORT" "$HTTPS_PORT" "$HTTPS_NAMED_PORT"
     rm -f "$NGINX/nginx.pid"
     nginx -c "$NGINX/nginx.conf" -p "$NGINX" -e "$LOG/nginx-error.log"
   fi
-  wait_ports nginx 30 "$HTTP_PORT" "$HTTPS_PORT"
+  wait_ports nginx 30 "$HTTP_PORT" "$HTTPS_PORT" "$HTTPS_NAMED_PORT"
 }
 
 stop_nginx() {
   if pid_alive "$NGINX/nginx.pid" nginx; then
     say "stopping nginx"
-    STOPPED_PORTS+=("$HTTP_PORT" "$HTTPS_PORT")
+    STOPPED_PORTS+=("$HTTP_PORT" "$HTTPS_PORT" "$HTTPS_NAMED_PORT")
     nginx -c "$NGINX/nginx.conf" -p "$NGINX" -e "$LOG/nginx-error.log" -s quit || true
     local i
     for i in $(seq 50); do pid_alive "$NGINX/nginx.pid" nginx || break; sleep 0.2; done
@@ -720,6 +747,7 @@ PARLEY_REAL_POP3S=$HOST:$POP3S_PORT
 PARLEY_REAL_SMTP=$HOST:$SMTP_PORT
 PARLEY_REAL_HTTP=$HOST:$HTTP_PORT
 PARLEY_REAL_HTTPS=$HOST:$HTTPS_PORT
+PARLEY_REAL_HTTPS_NAMED=$HOST:$HTTPS_NAMED_PORT
 PARLEY_REAL_CA=$TLS/ca.pem
 PARLEY_REAL_TRUSTSTORE=$TLS/truststore.p12
 PARLEY_REAL_TRUSTSTORE_PASSWORD=$TRUSTSTORE_PASSWORD
@@ -775,7 +803,8 @@ cmd_stop() {
 cmd_status() {
   local down=0 line name port
   for line in imap:$IMAP_PORT imaps:$IMAPS_PORT pop3:$POP3_PORT pop3s:$POP3S_PORT \
-              smtp:$SMTP_PORT http:$HTTP_PORT https:$HTTPS_PORT postgresql:$PG_PORT; do
+              smtp:$SMTP_PORT http:$HTTP_PORT https:$HTTPS_PORT https-named:$HTTPS_NAMED_PORT \
+              postgresql:$PG_PORT; do
     name=${line%%:*}
     port=${line##*:}
     if port_answers "$port"; then

@@ -14,6 +14,25 @@ import { renderWalkthrough } from './walkthroughs';
 export type { Transport } from './command-line';
 
 /**
+ * Console rows the page keeps in the DOM. Older rows are removed (in batches of TRIM_BATCH, so a
+ * flood costs O(1) per line) and one row says how many; the conversation model, the export and
+ * the stored transcript keep every line.
+ */
+export const MAX_ROWS = 1500;
+const TRIM_BATCH = 250;
+
+/** Within this many pixels of the bottom, the console follows new lines. */
+const FOLLOW_SLACK = 48;
+
+/** What POST /api/practice/reset answers. */
+interface ResetAnswer {
+  message?: string;
+  detail?: string;
+}
+
+export type ResetFetcher = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
  * The playground page: routes WebSocket events into the conversation model and its views (the
  * console here; the command line, the tool panels and the share link in their own modules).
  * It renders what the events say; it never parses the protocols.
@@ -28,8 +47,20 @@ export class App {
   private readonly rows = new Map<string, HTMLElement>();
   private lastConnect: ConnectOp | null = null;
   private connecting = false;
+  /** Connect pressed while connected: the old connection is being closed first. */
+  private switching = false;
+  /** The console follows new lines until the learner scrolls up; it follows again at the bottom. */
+  private following = true;
+  /** Rows removed from the DOM (see MAX_ROWS). */
+  private trimmed = 0;
+  private trimmedRow: HTMLLIElement | null = null;
+  /** The scrollTop the page last set when following, and whether a scroll is already scheduled. */
+  private pinnedTop = 0;
+  private scrollScheduled = false;
 
   readonly console = byId<HTMLOListElement>('console');
+  /** The scrolling box around the rows (role="log"). */
+  readonly consoleBox = byId('console-box');
   private readonly targetState = byId('target-state');
   private readonly wsState = byId('ws-state');
   private readonly padlock = byId<HTMLButtonElement>('padlock');
@@ -38,6 +69,7 @@ export class App {
   constructor(
     private readonly transport: Transport,
     fetcher?: Fetcher,
+    private readonly resetFetcher: ResetFetcher = (u, i) => fetch(u, i),
   ) {
     this.form = new ConnectForm((id) => this.protocolChosen(id));
     this.line = new CommandLine(transport, {
@@ -58,6 +90,20 @@ export class App {
       this.console.classList.toggle('show-crlf', (e.target as HTMLInputElement).checked),
     );
     byId('clear').addEventListener('click', () => this.clear());
+    byId('reset-mail').addEventListener('click', () => void this.resetPracticeMail());
+    this.consoleBox.addEventListener('scroll', () => {
+      // Only the learner scrolling up stops the following; the page's own scrolling (and rows
+      // arriving between it and this event) must not.
+      if (this.nearBottom()) this.following = true;
+      else if (this.consoleBox.scrollTop < this.pinnedTop - 2) this.following = false;
+    });
+    // The console's height changes with the page (the message-mode hint is longer, a phone's
+    // keyboard opens): a learner who was following stays at the newest line.
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        if (this.following) this.toBottom();
+      }).observe(this.consoleBox);
+    }
     this.protocolChosen(this.form.selected);
   }
 
@@ -108,6 +154,12 @@ export class App {
     }
     this.lastConnect = read;
     this.connecting = true;
+    if (this.current?.open) {
+      // Connect while connected means "talk to this server instead": close the old connection
+      // first (the session allows one at a time), as the learner expects from the button.
+      this.switching = true;
+      this.transport.send({ op: 'disconnect' });
+    }
     this.transport.send(read);
     this.setTarget('busy', `Connecting to ${read.host}:${read.port}${read.tls === 'implicit' ? ' with TLS' : ''}…`);
     this.reconnectButton.hidden = true;
@@ -174,8 +226,11 @@ export class App {
     this.current.apply(ev);
     this.conversations.push(this.current);
     this.connecting = false;
+    this.switching = false;
     this.padlock.hidden = true;
     this.reconnectButton.hidden = true;
+    // The walkthrough follows the connection (a by-hand list for this protocol stays).
+    if (byId('walkthrough').dataset.protocol !== protocol) this.showWalkthrough(protocol);
     const where = `${host}:${port}${ev.remote && ev.remote !== `${host}:${port}` ? ` (${ev.remote})` : ''}`;
     this.append(renderSystemRow('connected', `Connected to ${where}, speaking ${protocol.toUpperCase()}.`));
     this.setTarget('ok', `Connected: ${protocol.toUpperCase()} to ${where}`);
@@ -187,9 +242,16 @@ export class App {
 
   private closed(ev: EventOf<'closed'>): void {
     this.current?.apply(ev);
-    this.connecting = false;
     const text = closedText(ev);
     const normal = closedNormally(ev);
+    if (this.switching && ev.by === 'client') {
+      this.switching = false;
+      this.append(renderSystemRow('closed', `${text} Connecting to the new server…`));
+      this.updateMode();
+      this.scheduleRefresh();
+      return;
+    }
+    this.connecting = false;
     this.append(renderSystemRow(normal ? 'closed' : 'error', text, this.rowReconnect()));
     this.setTarget(normal ? 'idle' : 'error', text);
     this.reconnectButton.hidden = !this.lastConnect;
@@ -199,6 +261,7 @@ export class App {
 
   private error(ev: EventOf<'error'>): void {
     const text = errorText(ev);
+    this.switching = false;
     this.append(renderSystemRow('error', text, offersReconnect(ev) ? this.rowReconnect() : undefined));
     if (this.connecting || endsConnection(ev)) {
       this.connecting = false;
@@ -243,22 +306,94 @@ export class App {
 
   // ---- console ----
 
-  /** Adds a row, following the bottom when the learner was reading there. */
+  /**
+   * Adds a row; the console follows it unless the learner scrolled up to read. The scrolling is
+   * done once per frame, not per row, so a flood of lines costs no layout per line.
+   */
   append(row: HTMLElement): void {
-    const atBottom = this.console.scrollHeight - this.console.scrollTop - this.console.clientHeight < 40;
     this.console.append(row);
-    if (atBottom) this.console.scrollTop = this.console.scrollHeight;
+    this.trim();
+    if (this.following) this.scheduleToBottom();
+  }
+
+  private scheduleToBottom(): void {
+    if (this.scrollScheduled) return;
+    this.scrollScheduled = true;
+    const run = () => {
+      this.scrollScheduled = false;
+      if (this.following) this.toBottom();
+    };
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden') requestAnimationFrame(run);
+    else setTimeout(run, 0);
+  }
+
+  private nearBottom(): boolean {
+    const box = this.consoleBox;
+    return box.scrollHeight - box.scrollTop - box.clientHeight < FOLLOW_SLACK;
+  }
+
+  private toBottom(): void {
+    this.consoleBox.scrollTop = this.consoleBox.scrollHeight;
+    this.pinnedTop = this.consoleBox.scrollTop;
+  }
+
+  /** Keeps at most MAX_ROWS rows (plus the one that counts the others) in the DOM. */
+  private trim(): void {
+    const marker = this.trimmedRow ? 1 : 0;
+    const excess = this.console.childElementCount - marker - MAX_ROWS;
+    if (excess < TRIM_BATCH) return;
+    let first = this.trimmedRow ? this.trimmedRow.nextElementSibling : this.console.firstElementChild;
+    for (let i = 0; i < excess && first; i++) {
+      const next = first.nextElementSibling;
+      if (first.id) this.rows.delete(first.id);
+      first.remove();
+      first = next;
+    }
+    this.trimmed += excess;
+    // The browser keeps what is on screen in place as rows above go (scroll anchoring), which
+    // lowers scrollTop: that is not the learner scrolling up.
+    if (this.following) this.pinnedTop = 0;
+    const text = `${this.trimmed.toLocaleString('en')} earlier lines are not shown here: the console keeps the last ${MAX_ROWS.toLocaleString('en')}. The export and the share link have every line.`;
+    const row = renderSystemRow('info', text);
+    row.classList.add('system-trimmed');
+    if (this.trimmedRow) this.trimmedRow.replaceWith(row);
+    else this.console.prepend(row);
+    this.trimmedRow = row;
   }
 
   clear(): void {
     this.console.replaceChildren();
     this.rows.clear();
+    this.trimmed = 0;
+    this.trimmedRow = null;
+    this.following = true;
     this.conversations.length = 0;
     if (this.current) {
-      this.current.entries.length = 0;
+      this.current.clearEntries();
       this.conversations.push(this.current);
     }
     this.scheduleRefresh();
+  }
+
+  /** The "Reset practice mail" button: POST /api/practice/reset, and say what the mailboxes hold. */
+  async resetPracticeMail(): Promise<void> {
+    const button = byId<HTMLButtonElement>('reset-mail');
+    button.disabled = true;
+    try {
+      const r = await this.resetFetcher('/api/practice/reset', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: '{}',
+      });
+      const answer = (await r.json().catch(() => ({}))) as ResetAnswer;
+      if (!r.ok) throw new Error(answer.detail ?? `the server answered ${r.status}`);
+      const open = this.current?.open && this.current.protocol !== 'smtp' && this.current.protocol !== 'http';
+      this.append(renderSystemRow('info', `${answer.message ?? 'The practice mail was reset.'}${open ? ' A mailbox you are logged in to shows the change after you log in again.' : ''}`));
+    } catch (e) {
+      this.append(renderSystemRow('error', `Could not reset the practice mail: ${e instanceof Error ? e.message : String(e)}`));
+    } finally {
+      button.disabled = false;
+    }
   }
 
   scrollToRow(rowId: string): void {
@@ -272,9 +407,34 @@ export class App {
 
   // ---- the walkthrough panel ----
 
+  /**
+   * The protocol select changed. While connected, the walkthrough keeps the connected protocol's
+   * steps (their lines go to that server) and says how to switch; otherwise it shows the new one.
+   */
   private protocolChosen(id: ProtocolId): void {
+    const c = this.current;
+    if (c?.open && c.protocol !== id) {
+      this.showWalkthrough(c.protocol);
+      const go = el('button', { type: 'button', class: 'primary' }, `Connect with ${id.toUpperCase()} instead`);
+      go.addEventListener('click', () => this.connect());
+      byId('walkthrough').prepend(
+        el(
+          'p',
+          { class: 'switch-note', role: 'status' },
+          `You are still connected to ${c.target} with ${c.protocol.toUpperCase()}: these steps stay ${c.protocol.toUpperCase()}'s, and what you type goes to that server. `,
+          go,
+        ),
+      );
+    } else {
+      this.showWalkthrough(id);
+    }
+    this.updateMode();
+  }
+
+  private showWalkthrough(id: ProtocolId): void {
     const box = byId('walkthrough');
     const info = this.form.info(id);
+    box.dataset.protocol = id;
     byId('walk-title').textContent = `Walkthrough: ${id.toUpperCase()}`;
     if (!info) {
       box.replaceChildren(el('p', {}, id === 'raw' ? 'Raw mode has no guided steps: every line is sent as typed.' : 'Loading the walkthroughs…'));
@@ -286,9 +446,9 @@ export class App {
             this.form.usePreset(preset);
             this.connect();
           },
+          reset: () => void this.resetPracticeMail(),
         }),
       );
     }
-    this.updateMode();
   }
 }

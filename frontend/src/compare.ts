@@ -36,6 +36,28 @@ const greeting = (es: readonly Entry[]) => {
   return first?.dir === 'S' ? first : undefined;
 };
 const verb = (v: string) => (es: readonly Entry[]) => es.find((e) => e.dir === 'C' && e.annotation?.verb === v);
+/** An IMAP line that starts with a tag, not "*" or "+": the end of a command's answer. */
+const tagged = (e: Entry) => e.dir === 'S' && e.kind === 'line' && !e.text.startsWith('*') && !e.text.startsWith('+');
+const taggedOk = (es: readonly Entry[]) => es.find((e) => tagged(e) && e.annotation?.code === 'OK');
+/** The first server line after the learner's first `v` command (e.g. the message RETR sends). */
+const afterCommand = (v: string, pick: (e: Entry) => boolean) => (es: readonly Entry[]) => {
+  const i = es.findIndex((e) => e.dir === 'C' && e.annotation?.verb === v);
+  if (i < 0) return undefined;
+  for (let j = i + 1; j < es.length; j++) {
+    const e = es[j];
+    if (e.dir === 'C') return undefined;
+    if (pick(e)) return e;
+  }
+  return undefined;
+};
+/** The message RETR sends: its first line after the +OK. */
+const retrMessage = afterCommand('RETR', (e) => e.dir === 'S' && e.annotation?.kind !== 'reply');
+/** An untagged line of a command's answer (SELECT's, say): not the greeting, which answers no command. */
+const untaggedAnswer = (es: readonly Entry[]) => {
+  const firstClient = es.findIndex((e) => e.dir === 'C');
+  if (firstClient < 0) return undefined;
+  return es.slice(firstClient).find((e) => e.dir === 'S' && e.kind === 'line' && e.text.startsWith('* '));
+};
 
 export const CHARACTERISTICS: readonly Characteristic[] = [
   {
@@ -70,7 +92,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     cells: {
       smtp: { text: '250 OK: three digits, then text for humans.', find: replyCode('250') },
       pop3: { text: '+OK or -ERR, then text.', find: replyCode('+OK') },
-      imap: { text: 'A0002 OK [READ-WRITE] SELECT completed: tag, OK/NO/BAD, text.', find: (es) => es.find((e) => e.dir === 'S' && e.annotation?.code === 'OK' && !e.text.startsWith('*')) },
+      imap: { text: 'A0002 OK [READ-WRITE] SELECT completed: tag, OK/NO/BAD, text.', find: taggedOk },
       http: { text: 'HTTP/1.1 200 OK: version, status code, reason.', find: replyCode('200') },
     },
   },
@@ -79,7 +101,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     cells: {
       smtp: { text: '250-… lines go on; the line with 250 (a space) is the last.', find: (es) => es.find((e) => e.dir === 'S' && e.annotation?.kind === 'reply' && isFinal(e.annotation) === false) },
       pop3: { text: '+OK, data lines, then a line with only "." ends the list.', find: serverLineIs('.') },
-      imap: { text: 'Untagged * lines, then the tagged line ends the answer.', find: (es) => es.find((e) => e.dir === 'S' && e.kind === 'line' && e.text.startsWith('* ')) },
+      imap: { text: 'Untagged * lines, then the tagged line ends the answer.', find: untaggedAnswer },
       http: { text: 'Status line, header lines, an empty line, then the body.', find: serverLineIs('') },
     },
   },
@@ -87,7 +109,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: 'Payload (the message itself)',
     cells: {
       smtp: { text: 'Sent by the client after 354, ended by CRLF.CRLF: the client owns the end marker.', find: (es) => es.find((e) => e.dir === 'C' && e.kind === 'line' && e.text === '.') },
-      pop3: { text: 'Sent by the server after RETR, ended by CRLF.CRLF: the server owns it, because in POP3 only the server sends messages.', find: serverLineIs('.') },
+      pop3: { text: 'Sent by the server after RETR, ended by CRLF.CRLF: the server owns it, because in POP3 only the server sends messages.', find: retrMessage },
       imap: { text: 'Prefixed by its length: {1425} then exactly 1425 octets. No end marker, so no dot-stuffing.', find: (es) => es.find((e) => e.kind === 'literal') },
       http: { text: 'The body: its length is in Content-Length (or chunked, or until close).', find: (es) => es.find((e) => e.kind === 'body' || (e.dir === 'S' && e.annotation?.kind === 'data' && /^content-length\s*:/i.test(e.text))) },
     },
@@ -97,7 +119,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     cells: {
       smtp: { text: 'In order: one reply per command.', find: undefined },
       pop3: { text: 'In order: one reply per command.', find: undefined },
-      imap: { text: 'Tags: the client labels each command (A0001…), the tagged reply says which command ended.', find: (es) => es.find((e) => e.dir === 'C' && e.annotation?.kind === 'command' && !!e.annotation.verb && !e.text.toUpperCase().startsWith(e.annotation.verb)) },
+      imap: { text: 'Tags (the lesson calls them "sequence identifiers"): the client labels each command (A0001…), the tagged reply says which command ended, so several commands can be in flight at once.', find: (es) => es.find((e) => e.dir === 'C' && e.annotation?.kind === 'command' && !!e.annotation.verb && !e.text.toUpperCase().startsWith(e.annotation.verb)) },
       http: { text: 'In order: one response per request.', find: undefined },
     },
   },
@@ -106,7 +128,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     cells: {
       smtp: { text: '2xx (250, 221…); 3xx means go on (354).', find: replyCode('250') },
       pop3: { text: '+OK', find: replyCode('+OK') },
-      imap: { text: 'Tagged OK', find: (es) => es.find((e) => e.dir === 'S' && e.status === 'ok' && e.annotation?.code === 'OK') },
+      imap: { text: 'Tagged OK (an untagged * OK is news, not the end of a command).', find: taggedOk },
       http: { text: '2xx (200); 3xx redirects.', find: replyCode('200') },
     },
   },
@@ -117,6 +139,15 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
       pop3: { text: '-ERR', find: failure },
       imap: { text: 'Tagged NO (refused) or BAD (not understood).', find: failure },
       http: { text: '4xx your mistake, 5xx the server\'s.', find: failure },
+    },
+  },
+  {
+    title: 'Standard ports (and Parley\'s practice ports)',
+    cells: {
+      smtp: { text: '25 between servers; 587 to hand in mail (submission); 465 the same over TLS. Practice: 3025, 3465 (TLS).' },
+      pop3: { text: '110; 995 over TLS. Practice: 3110, 3995 (TLS).' },
+      imap: { text: '143; 993 over TLS. Practice: 3143, 3993 (TLS).' },
+      http: { text: '80; 443 for HTTPS. Practice: 3080.' },
     },
   },
   {
@@ -179,4 +210,25 @@ export function renderCompare(conversations: readonly Conversation[]): HTMLTable
     ),
   );
   return el('table', { class: 'compare' }, el('caption', {}, 'The four protocols side by side, as the lesson compares them'), el('thead', {}, head), ...groups);
+}
+
+/**
+ * The lesson asks, after "IMAP Differences": compared with POP3, what do tags and sized
+ * payloads suggest? Its answer, under the table.
+ */
+export function renderImapAnswer(): HTMLElement {
+  return el(
+    'section',
+    { class: 'compare-answer', 'aria-labelledby': 'imap-answer-title' },
+    el('h3', { id: 'imap-answer-title' }, 'IMAP against POP3: what the differences suggest'),
+    el('p', {}, 'The lesson notes two differences: IMAP prefixes commands and replies with a "sequence identifier" (a tag, A0001…), and it announces a payload\'s size ({1425}) instead of ending it with a reserved "." line. They suggest:'),
+    el(
+      'ul',
+      {},
+      el('li', {}, el('strong', {}, 'Several commands in flight. '), 'POP3 answers strictly in order, one reply per command, so a client waits. An IMAP client may send the next command before the last is answered: the tag on the final line says which command ended, and untagged * lines can arrive at any time (new mail: * 3 EXISTS).'),
+      el('li', {}, el('strong', {}, 'Answers matched by tag, not by position. '), 'The server may finish commands in another order; the client pairs each tagged OK, NO or BAD with the command that carried the same tag.'),
+      el('li', {}, el('strong', {}, 'Binary-safe payloads. '), 'A literal is read by count: any octets may follow, a line with only "." included, so nothing is dot-stuffed and the reader never scans for an end marker.'),
+      el('li', {}, el('strong', {}, 'Mail that stays on the server. '), 'Together these make IMAP a protocol for working with mailboxes where they live (fetching only the parts you want: BODY[HEADER], BODY[TEXT]); POP3 is for downloading a maildrop and deleting it.'),
+    ),
+  );
 }

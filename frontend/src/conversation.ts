@@ -43,6 +43,12 @@ export interface TlsFacts {
 
 let conversationCounter = 0;
 
+/**
+ * Entries one conversation keeps in memory. Past it the oldest tenth is let go (and counted in
+ * `dropped`): the stored transcript on the server, which the share link opens, still has them.
+ */
+export const MAX_ENTRIES = 250_000;
+
 export class Conversation {
   readonly id: number;
   readonly entries: Entry[] = [];
@@ -56,7 +62,12 @@ export class Conversation {
   /** After SMTP 354: typed lines are the message, a lone "." ends it. */
   messageMode = false;
   open = true;
+  /** Entries let go from the start of `entries` (see MAX_ENTRIES). */
+  dropped = 0;
   private counter = 0;
+  /** The client line written with each seq, and the newest server entry: `complete` finds both in O(1). */
+  private readonly clientBySeq = new Map<number, { entry: Entry; ordinal: number }>();
+  private lastServer: { entry: Entry; ordinal: number } | null = null;
 
   constructor(
     readonly protocol: ProtocolId,
@@ -146,7 +157,26 @@ export class Conversation {
   private push(e: Omit<Entry, 'rowId'>): Entry {
     const entry = { ...e, rowId: this.nextRowId() } as Entry;
     this.entries.push(entry);
+    const ordinal = this.counter;
+    if (entry.dir === 'C' && entry.seq !== undefined && !this.clientBySeq.has(entry.seq)) this.clientBySeq.set(entry.seq, { entry, ordinal });
+    if (entry.dir === 'S') this.lastServer = { entry, ordinal };
+    if (this.entries.length > MAX_ENTRIES) this.forgetOldest();
     return entry;
+  }
+
+  /** Lets the oldest tenth go, in one splice (amortised O(1) per entry). */
+  private forgetOldest(): void {
+    const n = Math.ceil(MAX_ENTRIES / 10);
+    const gone = this.entries.splice(0, n);
+    this.dropped += gone.length;
+    for (const e of gone) if (e.dir === 'C' && e.seq !== undefined) this.clientBySeq.delete(e.seq);
+  }
+
+  /** Forgets every entry (the console's Clear), keeping the connection's state. */
+  clearEntries(): void {
+    this.entries.length = 0;
+    this.clientBySeq.clear();
+    this.lastServer = null;
   }
 
   /** Entries the last `complete` event annotated (the answer's last server entry, the line answered). */
@@ -154,10 +184,10 @@ export class Conversation {
 
   private complete(ev: EventOf<'complete'>): void {
     this.touched = [];
-    const askedIndex = ev.seq ? this.entries.findIndex((e) => e.dir === 'C' && e.seq === ev.seq) : -1;
-    const serverIndex = this.lastServerIndex();
-    const lastServer = serverIndex > askedIndex ? this.entries[serverIndex] : undefined;
-    for (const e of [lastServer, askedIndex >= 0 ? this.entries[askedIndex] : undefined]) {
+    const asked = ev.seq ? this.clientBySeq.get(ev.seq) : undefined;
+    const server = this.lastServer;
+    const lastServer = server && (!asked || server.ordinal > asked.ordinal) ? server.entry : undefined;
+    for (const e of [lastServer, asked?.entry]) {
       if (!e) continue;
       e.elapsedMicros = ev.elapsedMicros;
       e.status = ev.status;
@@ -166,13 +196,5 @@ export class Conversation {
     this.waiting = ev.status === 'continue';
     // 354 is the one reply that turns typed lines into message text (RFC 5321 §4.1.1.4).
     this.messageMode = this.waiting && lastServer?.annotation?.code === '354';
-  }
-
-  private lastServerIndex(): number {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const e = this.entries[i];
-      if (e.dir === 'S') return i;
-    }
-    return -1;
   }
 }

@@ -104,6 +104,14 @@ export function updateTiming(row: HTMLElement, entry: Entry): void {
   row.querySelector('.rtt')?.remove();
   if (entry.elapsedMicros === undefined && !entry.status) return;
   if (entry.status) row.dataset.status = entry.status;
+  if (entry.elapsedMicros === undefined) {
+    // No timing (a stored conversation without times): the outcome alone, in words.
+    if (entry.dir === 'C' && entry.status) {
+      const word = { ok: 'answered', error: 'refused', continue: 'server waits for more' }[entry.status];
+      row.append(el('span', { class: `rtt status-${safeClass(entry.status)}` }, word));
+    }
+    return;
+  }
   const label =
     entry.dir === 'C'
       ? `answered in ${duration(entry.elapsedMicros)}`

@@ -61,6 +61,8 @@ export interface DiffPair {
 export interface DiffResult {
   pairs: DiffPair[];
   differences: number;
+  /** What was left out of the comparison (IMAP tags), in words. */
+  note?: string | null;
 }
 
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };

@@ -167,6 +167,7 @@ export class LibraryPanel {
     const { call, target, result } = last;
     this.host.form.selectProtocol(call.protocol); // re-renders the walkthrough box: fill it after
     const box = byId('walkthrough');
+    box.dataset.protocol = call.protocol;
     byId('walk-title').textContent = `By hand: ${call.name}`;
     const connect = el('button', { type: 'button', class: 'primary' }, `Connect to ${target.host}:${target.port}`);
     connect.addEventListener('click', () => {

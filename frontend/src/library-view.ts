@@ -35,7 +35,8 @@ function resultView(result: unknown): HTMLElement {
 
 export function renderTrace(trace: readonly string[], protocol: ProtocolId): HTMLElement {
   const c = traceConversation(trace, protocol, 'server', 0);
-  const list = el('ol', { class: 'console trace', 'aria-label': 'The wire trace the library produced' });
+  // Scrollable, so focusable: a keyboard user can scroll it too (axe: scrollable-region-focusable).
+  const list = el('ol', { class: 'console trace', 'aria-label': 'The wire trace the library produced', tabindex: '0' });
   c.entries.forEach((e, i) => list.append(renderEntry(e, c.entries[i - 1])));
   return list;
 }
@@ -82,7 +83,7 @@ export function renderDiff(d: DiffResult): HTMLElement {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Library'), el('th', { scope: 'col' }, 'You'), el('th', { scope: 'col' }, 'Why'))),
   );
   const body = el('tbody');
-  const explained = new Set<string>();
+  let above: readonly string[] = [];
   for (const p of d.pairs ?? []) {
     const cell = (text: string | null | undefined) => {
       const td = el('td', {}, text ? el('code', {}) : el('span', { class: 'hint' }, '—'));
@@ -91,15 +92,23 @@ export function renderDiff(d: DiffResult): HTMLElement {
     };
     const why = el('td', {}, el('span', { class: 'badge' }, KIND_LABEL[p.kind] ?? p.kind));
     for (const x of p.explanations ?? []) {
-      // The same reason on every tagged line is noise: explain it once, then point back.
-      const again = explained.has(x);
-      explained.add(x);
+      // A reason repeated on the very next row is pointed back to; anywhere else it is said again,
+      // so no row sends the learner looking for a reason that is not beside it.
+      const again = above.includes(x);
       const s = el('span', { class: again ? 'why again' : 'why' });
-      appendVisible(s, again ? ' The same reason as above.' : ` ${x}`);
+      appendVisible(s, again ? ' As on the row above.' : ` ${x}`);
       why.append(s);
     }
+    above = p.explanations ?? [];
     body.append(el('tr', { class: `diff-${p.kind.replace(/[^a-z]/gi, '')}` }, cell(p.library), cell(p.byHand), why));
   }
   table.append(body);
-  return el('div', { class: 'table-wrap' }, table);
+  const wrap = el('div', { class: 'table-wrap' });
+  if (d.note) {
+    const note = el('p', { class: 'hint diff-note' });
+    appendVisible(note, d.note);
+    wrap.append(note);
+  }
+  wrap.append(table);
+  return wrap;
 }

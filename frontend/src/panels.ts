@@ -1,4 +1,4 @@
-import { renderCompare } from './compare';
+import { renderCompare, renderImapAnswer } from './compare';
 import type { Conversation } from './conversation';
 import { byId, download, el } from './dom';
 import { ladderSvgText, layoutLadder, renderLadder } from './ladder';
@@ -59,7 +59,7 @@ export class Panels {
 
   refresh(): void {
     const c = this.source.current;
-    if (this.visible === 'panel-compare') byId('compare').replaceChildren(renderCompare(this.source.conversations));
+    if (this.visible === 'panel-compare') byId('compare').replaceChildren(renderCompare(this.source.conversations), renderImapAnswer());
     if (this.visible === 'panel-diagram') {
       byId('ladder').replaceChildren(c && c.entries.length ? sharedLadder(c) : el('p', {}, 'Nothing to draw yet: connect and send a line.'));
     }

@@ -1,9 +1,9 @@
 import { Conversation } from './conversation';
-import type { ProtocolId, ServerEvent } from './types';
+import type { Annotation, ProtocolId, ServerEvent } from './types';
 import { PROTOCOL_IDS } from './types';
 
 /**
- * A stored transcript as GET /api/transcripts/{id} returns it (TranscriptJson on the server).
+ * A stored transcript as GET /t/{id}/transcript.json returns it (TranscriptJson on the server).
  * Line texts are the stored ones: secrets were masked when the conversation was recorded.
  */
 export interface StoredLine {
@@ -48,10 +48,35 @@ function octetsOf(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * What GET /t/{id}/meanings answers: the stored lines played through the server's dialect, as the
+ * live session does. Annotations by line seq; each completion comes after line `after` and
+ * answers client line `seq` (0: the greeting).
+ */
+export interface StoredMeanings {
+  annotations?: Record<string, Annotation>;
+  completions?: { after: number; seq: number; status: 'ok' | 'error' | 'continue' }[];
+}
+
 /** The events a live session would have sent for these stored lines, so the page's own renderers draw them. */
-export function storedEvents(lines: readonly StoredLine[]): ServerEvent[] {
+export function storedEvents(lines: readonly StoredLine[], meanings: StoredMeanings = {}): ServerEvent[] {
   const out: ServerEvent[] = [];
+  const notes = meanings.annotations ?? {};
+  const atOf = new Map<number, number>();
+  for (const l of lines) if (l.seq !== undefined && l.at) atOf.set(l.seq, Date.parse(l.at));
+  const after = new Map<number, ServerEvent[]>();
+  for (const c of meanings.completions ?? []) {
+    const list = after.get(c.after) ?? [];
+    // The round trip from the stored times. They are kept to the millisecond, so a quicker answer
+    // has no honest figure: it is shown as answered (or refused) without one.
+    const asked = atOf.get(c.seq);
+    const done = atOf.get(c.after);
+    const elapsedMicros = asked !== undefined && done !== undefined && Number.isFinite(asked) && Number.isFinite(done) && done > asked ? (done - asked) * 1000 : undefined;
+    list.push({ event: 'complete', seq: c.seq, status: c.status, elapsedMicros });
+    after.set(c.after, list);
+  }
   for (const l of lines) {
+    const annotation = l.seq !== undefined ? notes[String(l.seq)] : undefined;
     const text = String(l.text ?? '');
     const at = l.at ?? undefined;
     const dir = l.dir === 'C' ? 'C' : 'S';
@@ -69,8 +94,9 @@ export function storedEvents(lines: readonly StoredLine[]): ServerEvent[] {
         out.push(tlsEvent(text));
         break;
       default:
-        out.push({ event: 'line', dir, text, seq: l.seq, at, terminator: l.terminator ?? undefined, secure: !!l.secure });
+        out.push({ event: 'line', dir, text, seq: l.seq, at, terminator: l.terminator ?? undefined, secure: !!l.secure, annotation });
     }
+    if (l.seq !== undefined) out.push(...(after.get(l.seq) ?? []));
   }
   return out;
 }

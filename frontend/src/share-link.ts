@@ -15,7 +15,7 @@ export const STORED_AFTER_MS = 700;
 /** The read-only share page of a transcript, and its server-side downloads. */
 export function shareUrls(id: string, origin = window.location.origin): { page: string; txt: string; svg: string } {
   const safe = encodeURIComponent(id);
-  return { page: `${origin}/t/${safe}`, txt: `/api/transcripts/${safe}.txt`, svg: `/api/transcripts/${safe}.svg` };
+  return { page: `${origin}/t/${safe}`, txt: `/t/${safe}/transcript.txt`, svg: `/t/${safe}/transcript.svg` };
 }
 
 /**

@@ -2,10 +2,10 @@ import './style.css';
 import './share.css';
 import type { Conversation } from './conversation';
 import { byId, clock, el } from './dom';
-import { renderEntry, renderSystemRow } from './events';
+import { renderEntry, renderSystemRow, updateTiming } from './events';
 import { layoutLadder, renderLadder } from './ladder';
 import { type PlaybackView, Player, SPEEDS } from './player';
-import { conversationFor, pause, type StoredTranscript, storedEvents } from './share-data';
+import { conversationFor, pause, type StoredMeanings, type StoredTranscript, storedEvents } from './share-data';
 import { closedNormally, closedText } from './status-text';
 import type { ServerEvent } from './types';
 import { appendVisible } from './visible';
@@ -41,8 +41,16 @@ export class ShareView implements PlaybackView {
   show(index: number): void {
     const c = this.conversation;
     const prev = c.entries[c.entries.length - 1];
-    const entry = c.apply(this.events[index]);
+    const ev = this.events[index];
+    const entry = c.apply(ev);
     if (entry) this.console.append(renderEntry(entry, prev));
+    if (ev.event === 'complete') {
+      // The outcome colours the answered rows, as in the live console (a 550 in red).
+      for (const e of c.touched) {
+        const row = document.getElementById(e.rowId);
+        if (row) updateTiming(row, e);
+      }
+    }
     if (index === this.events.length - 1) this.closing();
     this.console.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
   }
@@ -53,9 +61,10 @@ export class ShareView implements PlaybackView {
   }
 
   changed(player: Player): void {
+    const lines = this.conversation.entries.length;
     const c = this.conversation;
     this.ladder.replaceChildren(c.entries.length ? renderLadder({ ...layoutLadder(c.entries, c.target), clientName: 'Client' }) : el('p', { class: 'hint' }, 'Press Play or Step to begin.'));
-    this.position.textContent = `${player.position} of ${player.total} lines${player.playing ? ', playing' : player.atEnd ? ', the end' : ''}`;
+    this.position.textContent = `${player.position} of ${player.total} events (${lines} lines)${player.playing ? ', playing' : player.atEnd ? ', the end' : ''}`;
     this.playButton.textContent = player.playing ? 'Pause' : player.atEnd && player.total > 0 ? 'Play again' : 'Play';
     this.playButton.setAttribute('aria-pressed', String(player.playing));
     byId<HTMLButtonElement>('step').disabled = player.atEnd;
@@ -122,16 +131,21 @@ export async function bootShare(fetcher: typeof fetch = (u, i) => fetch(u, i)): 
   const id = root.dataset.transcript ?? '';
   const status = byId('load-state');
   try {
-    const r = await fetcher(`/api/transcripts/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } });
+    const r = await fetcher(`/t/${encodeURIComponent(id)}/transcript.json`, { headers: { Accept: 'application/json' } });
     if (!r.ok) throw new Error(r.status === 404 ? 'This transcript does not exist (any more).' : `The server answered ${r.status}.`);
     const t = (await r.json()) as StoredTranscript;
-    const events = storedEvents(Array.isArray(t.lines) ? t.lines : []);
+    const meanings = await fetcher(`/t/${encodeURIComponent(id)}/meanings`, { headers: { Accept: 'application/json' } })
+      .then((m) => (m.ok ? (m.json() as Promise<StoredMeanings>) : {}))
+      .catch(() => ({}));
+    const events = storedEvents(Array.isArray(t.lines) ? t.lines : [], meanings);
     const view = new ShareView(t, events);
-    const player = new Player(events, view, (i) => pause(atOf(events[i - 1]), atOf(events[i])) );
+    const player = new Player(events, view, (i) => (events[i]?.event === 'complete' ? 0 : pause(atOf(events[i - 1]), atOf(events[i]))));
     describe(t);
     wire(player);
+    // Open showing the whole conversation, as the playground showed it; Play watches it again.
+    player.showAll();
     view.changed(player);
-    status.textContent = `${events.length} lines loaded. Press Play, or Step to go one line at a time.`;
+    status.textContent = `The whole conversation is shown (${player.total} events). Press Play to watch it again line by line, or Restart and Step to go one line at a time.`;
     return player;
   } catch (e) {
     status.textContent = `Could not load the transcript: ${e instanceof Error ? e.message : String(e)}`;

@@ -28,7 +28,10 @@ const RECONNECTABLE = ['CONNECT_FAILED', 'TLS_FAILED', 'NOT_CONNECTED', 'LIMIT']
 
 export function errorText(ev: EventOf<'error'>): string {
   const head = ERROR_HELP[ev.code ?? ''] ?? 'Error';
-  return `${head}: ${ev.message ?? 'no details given'}${ev.code ? ` (${ev.code})` : ''}`;
+  const message = ev.message?.trim() || 'no details given';
+  // The server's sentence often starts with the same words ("Not connected: …"): say them once.
+  const said = message.toLowerCase().startsWith(head.toLowerCase()) ? message : `${head}: ${message}`;
+  return `${said}${ev.code ? ` (${ev.code})` : ''}`;
 }
 
 export function offersReconnect(ev: EventOf<'error'>): boolean {

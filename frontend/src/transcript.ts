@@ -32,6 +32,7 @@ export function toText(c: Conversation): string {
   const out = [`# protocol: ${c.protocol}`, `# target: ${c.target}`];
   if (c.tlsMode === 'implicit') out.push('# tls: implicit');
   if (c.remote) out.push(`# remote: ${c.remote}`);
+  if (c.dropped > 0) out.push(`# note: the first ${c.dropped} lines were let go from the page's memory; the stored transcript (share link) has them`);
   for (const e of sharedEntries(c.entries)) {
     switch (e.kind) {
       case 'line':

@@ -15,6 +15,8 @@ export interface WalkthroughActions {
   /** Put the line into the input (the learner presses Enter). */
   use(line: string): void;
   connect(preset: PracticePreset): void;
+  /** Put the practice mailboxes back as the lesson starts. */
+  reset?(): void;
 }
 
 export function groupSteps(steps: readonly WalkthroughStep[]): { id: string; title: string; steps: WalkthroughStep[] }[] {
@@ -50,9 +52,11 @@ export function renderStep(step: WalkthroughStep, actions: Pick<WalkthroughActio
 
 /**
  * Marks the first not-yet-sent step whose line is the line just sent, and returns the next step's
- * element (to bring into view), or null when no step matched.
+ * element (to bring into view), or null when no step matched. Only a walkthrough of the protocol
+ * the line went to is marked: a POP3 step is not "sent" by a line typed to an SMTP server.
  */
-export function markSent(box: HTMLElement, line: string): HTMLElement | null {
+export function markSent(box: HTMLElement, line: string, protocol?: string): HTMLElement | null {
+  if (protocol && box.dataset.protocol && box.dataset.protocol !== protocol) return null;
   const buttons = Array.from(box.querySelectorAll<HTMLButtonElement>('button.use-line'));
   const i = buttons.findIndex((b) => b.dataset.line === line && !b.closest('.step')!.classList.contains('done'));
   if (i < 0) return null;
@@ -73,6 +77,19 @@ export function renderWalkthrough(info: ProtocolInfo, actions: WalkthroughAction
   box.append(
     el('p', { class: 'hint' }, 'Each button puts a line in the input below the console. Read it, change it if you like, and press Enter to send it.'),
   );
+  if (actions.reset && (info.id === 'pop3' || info.id === 'imap' || info.id === 'smtp')) {
+    const reset = el('button', { type: 'button', class: 'link-like' }, 'Reset practice mail');
+    reset.addEventListener('click', () => actions.reset?.());
+    box.append(
+      el(
+        'p',
+        { class: 'hint' },
+        'The practice mailboxes are shared. If STAT says +OK 0 0 or RETR 1 fails, someone has read and deleted the mail: ',
+        reset,
+        ' puts it back as the lesson starts.',
+      ),
+    );
+  }
   const groups = groupSteps(info.steps);
   if (groups.length === 0) box.append(el('p', {}, 'No guided steps for this protocol: type what you like.'));
   for (const g of groups) {

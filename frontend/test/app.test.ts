@@ -167,6 +167,8 @@ describe('the playground page', () => {
   });
 
   it('sends a composed HTTP request as lines then the body', () => {
+    app.connect();
+    feed({ event: 'connected', protocol: 'http', remote: '127.0.0.1:3080' });
     (document.getElementById('http-method') as HTMLSelectElement).value = 'POST';
     (document.getElementById('http-body') as HTMLTextAreaElement).value = 'hé';
     document.querySelector<HTMLFormElement>('#http-form')!.requestSubmit();
@@ -241,7 +243,7 @@ describe('the playground page', () => {
       expect(link.hidden).toBe(false);
       expect(link.href).toMatch(/\/t\/T0k3n$/);
       expect((document.getElementById('share-url') as HTMLInputElement).value).toMatch(/\/t\/T0k3n$/);
-      expect(document.querySelector('#share-box a[href="/api/transcripts/T0k3n.txt"]')).not.toBeNull();
+      expect(document.querySelector('#share-box a[href="/t/T0k3n/transcript.txt"]')).not.toBeNull();
     } finally {
       vi.useRealTimers();
     }

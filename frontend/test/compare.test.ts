@@ -17,12 +17,23 @@ describe('compare table', () => {
     expect(findExample(row('Failure').cells.smtp, 'smtp', [conv])!.text).toContain('550');
   });
 
-  it('finds the server-sent end of payload in POP3 and the literal in IMAP', () => {
+  it('finds the message RETR sent in POP3 (not the end of LIST) and the literal in IMAP', () => {
+    const list = c('LIST', command('LIST'));
     const retr = c('RETR 1', command('RETR'));
-    const pop = conversation([retr, s('+OK 120 octets', reply('+OK')), s('text', data()), s('.', data()), complete(retr.seq)], 'pop3');
-    expect(findExample(row('Payload (the message itself)').cells.pop3, 'pop3', [pop])).toMatchObject({ dir: 'S', text: '.' });
+    const pop = conversation(
+      [list, s('+OK', reply('+OK')), s('1 120', data()), s('.', data()), complete(list.seq), retr, s('+OK 120 octets', reply('+OK')), s('Subject: tea', data()), s('.', data()), complete(retr.seq)],
+      'pop3',
+    );
+    expect(findExample(row('Payload (the message itself)').cells.pop3, 'pop3', [pop])).toMatchObject({ dir: 'S', text: 'Subject: tea' });
     const imap = conversation([{ event: 'literal', dir: 'S', octets: 1425, text: 'x' }], 'imap');
     expect(findExample(row('Payload (the message itself)').cells.imap, 'imap', [imap])!.kind).toBe('literal');
+  });
+
+  it('links IMAP success and several-line replies to a command\'s answer, not to the untagged greeting', () => {
+    const sel = c('A0002 SELECT INBOX', command('SELECT'));
+    const imap = conversation([s('* OK IMAP4rev1 ready', reply("OK")), complete(0), sel, s('* 1 EXISTS', data()), s('A0002 OK [READ-WRITE] SELECT completed', reply('OK')), complete(sel.seq)], 'imap');
+    expect(findExample(row('Success').cells.imap, 'imap', [imap])!.text).toBe('A0002 OK [READ-WRITE] SELECT completed');
+    expect(findExample(row('A reply over several lines').cells.imap, 'imap', [imap])!.text).toBe('* 1 EXISTS');
   });
 
   it('finds an IMAP tagged OK and a tagged command', () => {

@@ -41,25 +41,46 @@ describe('the share page', () => {
     }
   });
 
-  it('plays the transcript back with the console rows and the ladder', async () => {
+  it('opens showing the whole conversation, then plays it back with the console rows and the ladder', async () => {
     const player = (await bootShare(respond(200, transcript)))!;
     const rows = () => Array.from(document.querySelectorAll('#console > li'));
-    expect(rows()).toHaveLength(0);
-    expect(document.getElementById('position')!.textContent).toBe('0 of 4 lines');
-    document.getElementById('step')!.click();
-    expect(rows()).toHaveLength(1);
-    expect(rows()[0].textContent).toContain('<script>x</script>');
-    expect(document.querySelector('#console script')).toBeNull();
-    document.getElementById('show-all')!.click();
     expect(rows().map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('PASS ********')]));
     expect(rows()[rows().length - 1].textContent).toContain('The server closed the connection.');
     expect(document.querySelectorAll('#ladder svg g[data-row]')).toHaveLength(4);
     expect(document.getElementById('play')!.textContent).toBe('Play again');
+    expect(document.querySelector('#console script')).toBeNull();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
     expect(player.position).toBe(3);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
     expect(rows()).toHaveLength(0);
+    expect(document.getElementById('position')!.textContent).toBe('0 of 4 events (0 lines)');
+    document.getElementById('step')!.click();
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0].textContent).toContain('<script>x</script>');
     expect(document.getElementById('share-meta')!.textContent).toContain('POP3 with localhost:3110');
+  });
+
+  it('shows the meanings and the outcome colours the server worked out, as the live console does', async () => {
+    const meanings = {
+      annotations: {
+        '1': { kind: 'reply', code: '+OK', meaning: 'The server is ready.', final: true },
+        '2': { kind: 'command', verb: 'USER', meaning: 'Names the mailbox.' },
+        '3': { kind: 'reply', code: '-ERR', meaning: 'No such user.', final: true },
+      },
+      completions: [
+        { after: 1, seq: 0, status: 'ok' },
+        { after: 3, seq: 2, status: 'error' },
+      ],
+    };
+    const fetcher = (async (url: string) =>
+      new Response(JSON.stringify(String(url).endsWith('/meanings') ? meanings : transcript), { status: 200 })) as unknown as typeof fetch;
+    await bootShare(fetcher);
+    const rows = Array.from(document.querySelectorAll<HTMLLIElement>('#console > li'));
+    expect(rows[0].querySelector('.meaning .badge')!.textContent).toBe('+OK');
+    expect(rows[1].querySelector('.meaning .badge')!.textContent).toBe('USER');
+    expect(rows[2].dataset.status).toBe('error');
+    expect(rows[1].dataset.status).toBe('error');
+    expect(rows[0].dataset.status).toBe('ok');
   });
 
   it('says so when the transcript cannot be loaded', async () => {

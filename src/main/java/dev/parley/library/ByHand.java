@@ -33,7 +33,7 @@ final class ByHand {
             case POP3 -> pop3(client, user);
             case SMTP -> smtp(client);
             case HTTP -> http(client);
-            default -> List.of();
+            case RAW -> List.of();
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.library;
 
 import dev.parley.protocol.http.HttpReplies;
+import dev.parley.session.TlsClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,8 +20,14 @@ import javax.net.ssl.SSLContext;
  * The HTTP call through {@code java.net.http.HttpClient} (HTTP/1.1, RFC 9112). The client keeps
  * no wire log, so the trace is rebuilt from the request it was given and the response it
  * returned: the request line and the headers the JDK adds (Host, User-Agent), then the status
- * line, the header fields and the body, summarised when it is not text. The client connects to
- * the address the target policy checked, so the URI names that address.
+ * line, the header fields and the body, summarised when it is not text.
+ *
+ * <p>The client connects to the address the target policy checked, so the URI names that address;
+ * everything else is for the name the learner typed, as a browser would do it: the {@code Host}
+ * header, the TLS server name (SNI) and the certificate's name check ({@link
+ * dev.parley.session.TlsClient#sslContext(String)}). Setting {@code Host} needs
+ * {@code jdk.httpclient.allowRestrictedHeaders=host}, which {@link dev.parley.ParleyApplication}
+ * sets before anything else runs.
  */
 final class HttpCalls {
 
@@ -46,7 +53,7 @@ final class HttpCalls {
                 + call.port() + path + "\")).GET().build();\n"
                 + "HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());\n"
                 + "System.out.println(response.statusCode() + \" \" + response.headers().map());\n";
-        String python = "import http.client\n"
+        String python = Snippets.PYTHON_3 + "import http.client\n"
                 + "conn = http.client." + (call.tls() ? "HTTPSConnection" : "HTTPConnection") + "("
                 + Snippets.py(call.host()) + ", " + call.port() + ")\n"
                 + "conn.set_debuglevel(1)   # prints the conversation\n"
@@ -78,19 +85,21 @@ final class HttpCalls {
         List<MailTrace.Line> trace = new ArrayList<>();
         trace.add(new MailTrace.Line('C', "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
                 + uri.getRawQuery()) + " HTTP/1.1"));
-        trace.add(new MailTrace.Line('C', "Host: " + call.ip() + ":" + call.port()));
+        String hostHeader = hostHeader(call);
+        trace.add(new MailTrace.Line('C', "Host: " + hostHeader));
         trace.add(new MailTrace.Line('C', "User-Agent: Java-http-client/" + System.getProperty("java.version")));
         trace.add(new MailTrace.Line('C', ""));
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(call.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
         if (call.tls()) {
-            builder.sslContext(tls);
+            builder.sslContext(tls).sslParameters(TlsClient.serverNames(call.host()));
         }
         HttpResponse<InputStream> response;
         byte[] body;
         boolean cut;
         try (HttpClient client = builder.build()) {
-            HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(call.readTimeout()).build();
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Host", hostHeader).GET()
+                    .timeout(call.readTimeout()).build();
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 body = in.readNBytes(MAX_BODY_OCTETS);
@@ -136,6 +145,13 @@ final class HttpCalls {
         }
         result.put("bodyCut", cut);
         return new Outcome(result, trace);
+    }
+
+    /** The name the learner typed, with the port unless it is the scheme's own (RFC 9110 §7.2). */
+    static String hostHeader(MailCall call) {
+        String host = call.host().indexOf(':') >= 0 && !call.host().startsWith("[") ? "[" + call.host() + "]" : call.host();
+        int standard = call.tls() ? 443 : 80;
+        return call.port() == standard ? host : host + ":" + call.port();
     }
 
     /** A failed exchange, with the request lines written before it failed. */

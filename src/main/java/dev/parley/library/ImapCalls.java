@@ -66,7 +66,9 @@ final class ImapCalls {
                     "import email\n" + "conn.select(" + pf + ", readonly=True)\n"
                             + "typ, data = conn.fetch('" + n + "', '(RFC822)')\n"
                             + "msg = email.message_from_bytes(data[0][1])\n"
-                            + "print(msg.keys(), msg.get_content_type())\n");
+                            + "print(msg.keys(), msg.get_content_type())\n"
+                            + "if msg.is_multipart():\n"
+                            + "    print(msg.get_payload()[0])   # the first part, as the lesson prints it\n");
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -19,7 +19,9 @@ public class LibraryCallException extends Exception {
         /** No connection: refused, unknown host, no route, TLS failed: 502. */
         CONNECT_FAILED(502),
         /** The server did not answer in time: 504. */
-        TIMEOUT(504);
+        TIMEOUT(504),
+        /** A cap refused the call (calls a minute, connect attempts, stored transcripts): 429. */
+        LIMIT(429);
 
         private final int status;
 

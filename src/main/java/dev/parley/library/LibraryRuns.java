@@ -31,8 +31,9 @@ public interface LibraryRuns {
      * @param host      the host the learner typed
      * @param trace     {@code C: } / {@code S: } lines, secrets already masked (CONTRACTS.md §2)
      * @param error     the learner-facing failure message, or null when the call succeeded
+     * @param owner     who owns the transcript; null for nobody
      */
     record LibraryRun(String call, Protocol protocol, String host, int port, boolean implicitTls, String username,
-            Instant startedAt, List<String> trace, String error) {
+            Instant startedAt, List<String> trace, String error, String owner) {
     }
 }

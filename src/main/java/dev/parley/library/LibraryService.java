@@ -1,7 +1,11 @@
 package dev.parley.library;
 
 import dev.parley.protocol.Protocol;
+import dev.parley.security.Caps;
+import dev.parley.security.RateLimitedException;
 import dev.parley.security.TargetDeniedException;
+import dev.parley.security.TargetRule;
+import dev.parley.session.SessionOwner;
 import dev.parley.security.TargetPolicy;
 import dev.parley.session.SessionLimits;
 import dev.parley.session.TlsClient;
@@ -32,10 +36,12 @@ public class LibraryService {
     private final TlsClient tlsClient;
     private final SessionLimits limits;
     private final ObjectProvider<LibraryRuns> runs;
+    private final Caps caps;
 
-    public LibraryService(TargetPolicy policy, TlsClient tlsClient, SessionLimits limits,
+    public LibraryService(TargetPolicy policy, Caps caps, TlsClient tlsClient, SessionLimits limits,
             ObjectProvider<LibraryRuns> runs) {
         this.policy = policy;
+        this.caps = caps;
         this.tlsClient = tlsClient;
         this.limits = limits;
         this.runs = runs;
@@ -47,28 +53,34 @@ public class LibraryService {
      * @throws LibraryCallException with a sentence for the learner and, once the call started,
      *                              its code and the partial trace
      */
-    public LibraryResponse run(LibraryRequest request) throws LibraryCallException {
+    public LibraryResponse run(LibraryRequest request, SessionOwner owner) throws LibraryCallException {
         Instant startedAt = Instant.now();
+        try {
+            caps.libraryCall(owner.client());
+        } catch (RateLimitedException e) {
+            throw new LibraryCallException(LibraryCallException.Kind.LIMIT, e.getMessage());
+        }
         LibraryCalls.Call spec = LibraryCalls.find(request.call()).orElseThrow(() -> bad("Unknown call “"
                 + request.call() + "”. GET /api/library/calls lists them, such as imap.search or pop3.retr."));
-        MailCall call = prepare(request, spec);
+        MailCall call = prepare(request, spec, owner);
         Snippets.Code code = code(spec.name(), call);
         Redaction redaction = new Redaction(call.protocol(), call.username(), call.password());
         Object result = null;
         List<MailTrace.Line> raw = List.of();
         LibraryCallException failure = null;
         try {
-            if (call.protocol() == Protocol.HTTP) {
-                HttpCalls.Outcome outcome = HttpCalls.run(call, tlsClient.sslContext());
-                result = outcome.result();
-                raw = outcome.trace();
-            } else {
-                result = switch (call.protocol()) {
-                    case IMAP -> ImapCalls.run(spec.name(), call);
-                    case POP3 -> Pop3Calls.run(spec.name(), call);
-                    default -> SmtpCalls.run(call);
-                };
-            }
+            // Exhaustive: a new protocol does not compile until library mode says what it does with it.
+            result = switch (call.protocol()) {
+                case IMAP -> ImapCalls.run(spec.name(), call);
+                case POP3 -> Pop3Calls.run(spec.name(), call);
+                case SMTP -> SmtpCalls.run(call);
+                case HTTP -> {
+                    HttpCalls.Outcome outcome = HttpCalls.run(call, tlsClient.sslContext(call.host()));
+                    raw = outcome.trace();
+                    yield outcome.result();
+                }
+                case RAW -> throw bad("Library mode has no calls for raw connections.");
+            };
         } catch (LibraryCallException e) {
             failure = e;
         } catch (HttpCalls.PartialTrace e) {
@@ -81,15 +93,16 @@ public class LibraryService {
             log.debug("Library call {} failed", spec.name(), e);
             failure = Failures.explain(e, call);
         }
-        if (call.protocol() != Protocol.HTTP) {
-            raw = MailTrace.parse(call.protocol(), call.debug().bytes());
-        }
+        raw = switch (call.protocol()) {
+            case IMAP, POP3, SMTP -> MailTrace.parse(call.protocol(), call.debug().bytes());
+            case HTTP, RAW -> raw;
+        };
         List<MailTrace.Line> masked = redaction.mask(raw);
         List<String> trace = masked.stream().map(MailTrace.Line::render).toList();
         List<ByHand.Step> byHand = ByHand.of(call.protocol(), masked, call.username());
         String error = failure == null ? null : redaction.sentence(failure.getMessage());
         String transcriptId = record(new LibraryRuns.LibraryRun(spec.name(), call.protocol(), call.host(), call.port(),
-                call.tls(), call.username(), startedAt, trace, error));
+                call.tls(), call.username(), startedAt, trace, error, owner.id()));
         if (failure != null) {
             throw new LibraryCallException(failure.kind(), error, new LibraryCallException.LibraryFailure(spec.name(),
                     code.java(), code.python(), trace, byHand, transcriptId));
@@ -103,7 +116,8 @@ public class LibraryService {
         return TraceDiff.compare(library, byHand);
     }
 
-    private MailCall prepare(LibraryRequest request, LibraryCalls.Call spec) throws LibraryCallException {
+    private MailCall prepare(LibraryRequest request, LibraryCalls.Call spec, SessionOwner owner)
+            throws LibraryCallException {
         LibraryRequest.Target target = request.target();
         if (target == null || target.host() == null || target.host().isBlank()) {
             throw bad("Say which server to talk to: a target with protocol, host, port and tls.");
@@ -128,9 +142,14 @@ public class LibraryService {
         String host = target.host().trim();
         InetSocketAddress address;
         try {
+            caps.connectAttempt(owner.client());
             address = policy.check(host, port);
+        } catch (RateLimitedException e) {
+            throw new LibraryCallException(LibraryCallException.Kind.LIMIT, e.getMessage());
         } catch (TargetDeniedException e) {
-            throw new LibraryCallException(LibraryCallException.Kind.TARGET_DENIED, e.getMessage());
+            boolean typo = e.rule() == TargetRule.BAD_HOST || e.rule() == TargetRule.BAD_PORT;
+            throw new LibraryCallException(typo ? LibraryCallException.Kind.BAD_REQUEST
+                    : LibraryCallException.Kind.TARGET_DENIED, e.getMessage());
         } catch (UnknownHostException e) {
             throw new LibraryCallException(LibraryCallException.Kind.CONNECT_FAILED,
                     "The host name “" + host + "” could not be found. Check its spelling.");
@@ -146,7 +165,8 @@ public class LibraryService {
             case IMAP -> ImapCalls.code(name, call);
             case POP3 -> Pop3Calls.code(name, call);
             case SMTP -> SmtpCalls.code(call);
-            default -> HttpCalls.code(call);
+            case HTTP -> HttpCalls.code(call);
+            case RAW -> throw bad("Library mode has no calls for raw connections.");
         };
     }
 

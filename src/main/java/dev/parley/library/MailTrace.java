@@ -60,7 +60,7 @@ final class MailTrace {
             case IMAP -> trace.imap();
             case POP3 -> trace.pop3();
             case SMTP -> trace.smtp();
-            default -> throw new IllegalArgumentException("Jakarta Mail does not speak " + protocol);
+            case HTTP, RAW -> throw new IllegalArgumentException("Jakarta Mail does not speak " + protocol);
         }
         return List.copyOf(trace.lines);
     }

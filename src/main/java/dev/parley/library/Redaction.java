@@ -2,6 +2,7 @@ package dev.parley.library;
 
 import dev.parley.protocol.Protocol;
 import dev.parley.protocol.Secrets;
+import dev.parley.protocol.TrafficMasking;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * Masks credentials in a library call's trace, as CONTRACTS.md §2 writes them ({@code ********}).
  *
  * <p>Two layers, because {@code mail.debug.auth} prints everything in clear. First by position,
- * with the dialects' own rules ({@link DialectMasking}: the same masking live sessions get at
+ * with the dialects' own rules ({@link TrafficMasking}: the same masking live sessions get at
  * capture). Then by knowledge: the call knows the password, so any client line (and any server line of the
  * login exchange) still holding it, in clear, quoted or base64-encoded alone or in a SASL PLAIN
  * message, is masked whole.
@@ -49,7 +50,8 @@ final class Redaction {
 
     /** The trace with every secret masked. */
     List<MailTrace.Line> mask(List<MailTrace.Line> trace) {
-        List<String> positional = DialectMasking.apply(protocol, trace);
+        List<String> positional = TrafficMasking.apply(protocol,
+                trace.stream().map(line -> new TrafficMasking.Line(line.client(), line.text())).toList());
         List<MailTrace.Line> out = new ArrayList<>(trace.size());
         for (int i = 0; i < trace.size(); i++) {
             MailTrace.Line line = trace.get(i);

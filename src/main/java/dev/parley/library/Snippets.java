@@ -39,8 +39,21 @@ final class Snippets {
                 .append("}\n").toString();
     }
 
-    /** The same in Python: {@code imaplib} / {@code poplib} with their debug switch on, as the lesson does. */
+    /**
+     * Which Python the snippets are. The lesson's slides are Python 2 ({@code print msg...},
+     * {@code email.message_from_string} on the fetched text); Parley shows Python 3, where
+     * {@code print} is a function and {@code imaplib} returns bytes.
+     */
+    static final String PYTHON_3 = "# Python 3. The lesson's slides are Python 2: there, print msg['To'] and\n"
+            + "# email.message_from_string(part[1]); in Python 3, print(msg['To']) and\n"
+            + "# email.message_from_bytes(part[1]), because imaplib returns bytes.\n";
+
+    /** The same in Python 3: {@code imaplib} / {@code poplib} with their debug switch on, as the lesson does. */
     static String python(MailCall call, String body) {
+        return PYTHON_3 + pythonCode(call, body);
+    }
+
+    private static String pythonCode(MailCall call, String body) {
         return switch (call.protocol()) {
             case IMAP -> "import imaplib\n"
                     + "imaplib.Debug = 4   # prints the conversation\n"
@@ -62,7 +75,7 @@ final class Snippets {
                     + body.replace("@CONNECT@", (call.tls() ? "smtplib.SMTP_SSL(" : "smtplib.SMTP(")
                             + py(call.host()) + ", " + call.port() + ")")
                             .replace("@LOGIN@", hasUser(call) ? "    conn.login(" + py(call.username()) + ", password)\n" : "");
-            default -> body;
+            case HTTP, RAW -> body;
         };
     }
 

@@ -1,5 +1,8 @@
 package dev.parley.library;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
 import dev.parley.protocol.Secrets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +13,9 @@ import java.util.regex.Pattern;
  * Compares a library call's trace with the same conversation typed by hand and explains each
  * difference. This is about library behaviour (what Jakarta Mail adds or writes its own way), not
  * about framing, so it lives here. Lines are aligned by what they are (a command's verb, an
- * answer's outcome) with a longest common subsequence, so an extra {@code CAPABILITY} on one side
- * does not shift everything after it.
+ * answer's outcome) with java-diff-utils' Myers diff, so an extra {@code CAPABILITY} on one side
+ * does not shift everything after it. IMAP tags are left out of the comparison: they only pair a
+ * command with its answer (RFC 9051 §2.2.1), and the library and Parley number them differently.
  */
 final class TraceDiff {
 
@@ -23,8 +27,11 @@ final class TraceDiff {
     record Pair(String library, String byHand, String kind, List<String> explanations) {
     }
 
-    /** The aligned conversation and how many pairs differ. */
-    record Result(List<Pair> pairs, int differences) {
+    /**
+     * The aligned conversation, how many pairs differ, and a note on what was left out of the
+     * comparison (IMAP tags), or null.
+     */
+    record Result(List<Pair> pairs, int differences, String note) {
     }
 
     private static final Pattern TAG = Pattern.compile("^[A-Za-z]+\\d+$");
@@ -35,31 +42,57 @@ final class TraceDiff {
     static Result compare(List<String> library, List<String> byHand) {
         List<String> a = clean(library);
         List<String> b = clean(byHand);
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = key(a.get(i)).equals(key(b.get(j))) ? lcs[i + 1][j + 1] + 1
-                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
+        Patch<String> patch = DiffUtils.diff(a, b, (x, y) -> key(x).equals(key(y)));
         List<Pair> pairs = new ArrayList<>();
         List<String> gapA = new ArrayList<>();
         List<String> gapB = new ArrayList<>();
         int i = 0;
         int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && key(a.get(i)).equals(key(b.get(j)))) {
-                flush(gapA, gapB, pairs);
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            int from = delta.getSource().getPosition();
+            while (i < from) {
                 pairs.add(pair(a.get(i++), b.get(j++)));
-            } else if (j >= b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1])) {
-                gapA.add(a.get(i++));
-            } else {
-                gapB.add(b.get(j++));
             }
+            gapA.addAll(delta.getSource().getLines());
+            gapB.addAll(delta.getTarget().getLines());
+            i += delta.getSource().size();
+            j += delta.getTarget().size();
+            flush(gapA, gapB, pairs);
         }
+        while (i < a.size() && j < b.size()) {
+            pairs.add(pair(a.get(i++), b.get(j++)));
+        }
+        gapA.addAll(a.subList(i, a.size()));
+        gapB.addAll(b.subList(j, b.size()));
         flush(gapA, gapB, pairs);
         int differences = (int) pairs.stream().filter(p -> !p.kind().equals("same")).count();
-        return new Result(pairs, differences);
+        return new Result(pairs, differences, tagNote(a, b));
+    }
+
+    /** Says which tags each side used, when both tagged their commands, since they were not compared. */
+    private static String tagNote(List<String> library, List<String> byHand) {
+        List<String> theirs = tags(library);
+        List<String> yours = tags(byHand);
+        if (theirs.isEmpty() || yours.isEmpty()) {
+            return null;
+        }
+        return "Tags are left out of the comparison: the library tagged its commands " + range(theirs)
+                + " and yours were " + range(yours) + ". A tag only pairs a command with its answer (RFC 9051 "
+                + "§2.2.1, the lesson's \"sequence identifier\"); any tag works as long as it is unique.";
+    }
+
+    private static List<String> tags(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("C") && tagged(line)) {
+                out.add(words(line)[0]);
+            }
+        }
+        return out;
+    }
+
+    private static String range(List<String> tags) {
+        return tags.size() == 1 ? tags.getFirst() : tags.getFirst() + " to " + tags.getLast();
     }
 
     /** Trace lines as {@code C: ...} / {@code S: ...}; a line without a prefix counts as the learner's. */
@@ -134,30 +167,37 @@ final class TraceDiff {
     }
 
     private static Pair pair(String library, String byHand) {
-        if (library.equals(byHand)) {
+        String l = untagged(library);
+        String h = untagged(byHand);
+        if (library.equals(byHand) || library.charAt(0) == byHand.charAt(0) && l.equals(h)) {
             return new Pair(library, byHand, "same", List.of());
         }
         List<String> why = new ArrayList<>();
-        String l = untagged(library);
-        String h = untagged(byHand);
         String lu = l.toUpperCase(Locale.ROOT);
         String hu = h.toUpperCase(Locale.ROOT);
-        if (tagged(library) && tagged(byHand) && !words(library)[0].equals(words(byHand)[0])) {
-            why.add("Tags differ: the library numbers its commands with its own prefix (A1, A2, …) and Parley "
-                    + "numbers yours A0001, A0002, …. A tag only pairs a command with its answer (RFC 9051 §2.2.1); "
-                    + "any unique tag works.");
-        }
-        if (!l.equals(h) && lu.equals(hu)) {
+        if (lu.equals(hu)) {
             why.add("Only capitalisation differs: command names are case-insensitive (RFC 9051 §9, RFC 5321 §2.4, "
                     + "RFC 1939 §3).");
         } else if (!l.equals(h) && library.startsWith("C")) {
             why.addAll(commandDifferences(lu, hu));
-        } else if (!l.equals(h)) {
+        } else if (!key(library).equals(key(byHand)) && refusedLogin(hu)) {
+            why.add("The server refused your login. Passwords are masked on both sides, so the two LOGIN (or PASS) "
+                    + "lines look alike: check what you typed in place of <password> (the practice users are "
+                    + "bob / redqueen, frobozz / xyzzy, demo / demo).");
+        } else {
             why.add(key(library).equals(key(byHand))
                     ? "Same kind of answer; details differ (counts, unique ids, times, the server's wording)."
                     : "Different answers: the server answered the two conversations differently here.");
         }
         return new Pair(library, byHand, "differs", why);
+    }
+
+    /** An IMAP {@code NO}/{@code BAD}, POP3 {@code -ERR} or SMTP 5xx about logging in. */
+    private static boolean refusedLogin(String answer) {
+        boolean refused = answer.startsWith("NO ") || answer.startsWith("BAD ") || answer.startsWith("-ERR")
+                || answer.startsWith("535") || answer.startsWith("5");
+        return refused && (answer.contains("LOGIN") || answer.contains("AUTHENTICAT") || answer.contains("PASSWORD")
+                || answer.contains("CREDENTIALS"));
     }
 
     private static List<String> commandDifferences(String l, String h) {

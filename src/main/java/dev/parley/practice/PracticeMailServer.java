@@ -1,9 +1,9 @@
 package dev.parley.practice;
 
-import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +26,7 @@ final class PracticeMailServer {
             setup(properties.pop3Port(), ServerSetup.PROTOCOL_POP3),
             setup(properties.pop3sPort(), ServerSetup.PROTOCOL_POP3S),
             setup(properties.imapPort(), ServerSetup.PROTOCOL_IMAP),
-            setup(properties.imapsPort(), ServerSetup.PROTOCOL_IMAPS)});
+            setup(properties.imapsPort(), ServerSetup.PROTOCOL_IMAPS)}, properties.host());
         greenMail.start();
         seed();
     }
@@ -38,7 +38,7 @@ final class PracticeMailServer {
     }
 
     /** Puts every mailbox back as the lesson starts (messages deleted or sent by learners are gone). */
-    void reseed() {
+    synchronized void reseed() {
         try {
             greenMail.purgeEmailFromAllMailboxes();
         } catch (FolderException e) {
@@ -47,20 +47,35 @@ final class PracticeMailServer {
         seed();
     }
 
+    /** Every practice user's mailbox and the number of messages in its INBOX. */
+    synchronized List<PracticeServers.Mailbox> mailboxes() {
+        List<PracticeServers.Mailbox> boxes = new ArrayList<>();
+        for (PracticeUser user : PracticeUser.ALL) {
+            GreenMailUser owner = greenMail.getUserManager().getUser(user.login());
+            int count;
+            try {
+                count = greenMail.getManagers().getImapHostManager().getInbox(owner).getMessageCount();
+            } catch (FolderException e) {
+                count = 0;
+            }
+            boxes.add(new PracticeServers.Mailbox(user.login(), user.address(), count));
+        }
+        return boxes;
+    }
+
     List<PracticeEndpoint> endpoints(String host) {
         List<PracticeEndpoint> endpoints = new ArrayList<>();
-        endpoints.add(endpoint("smtp", host, greenMail.getSmtp(), "none", "Practice SMTP"));
-        endpoints.add(endpoint("smtp", host, greenMail.getSmtps(), "implicit", "Practice SMTPS (TLS)"));
-        endpoints.add(endpoint("pop3", host, greenMail.getPop3(), "none", "Practice POP3"));
-        endpoints.add(endpoint("pop3", host, greenMail.getPop3s(), "implicit", "Practice POP3S (TLS)"));
-        endpoints.add(endpoint("imap", host, greenMail.getImap(), "none", "Practice IMAP"));
-        endpoints.add(endpoint("imap", host, greenMail.getImaps(), "implicit", "Practice IMAPS (TLS)"));
+        endpoints.add(endpoint("smtp", host, ServerSetup.PROTOCOL_SMTP, "none", "Practice SMTP"));
+        endpoints.add(endpoint("smtp", host, ServerSetup.PROTOCOL_SMTPS, "implicit", "Practice SMTPS (TLS)"));
+        endpoints.add(endpoint("pop3", host, ServerSetup.PROTOCOL_POP3, "none", "Practice POP3"));
+        endpoints.add(endpoint("pop3", host, ServerSetup.PROTOCOL_POP3S, "implicit", "Practice POP3S (TLS)"));
+        endpoints.add(endpoint("imap", host, ServerSetup.PROTOCOL_IMAP, "none", "Practice IMAP"));
+        endpoints.add(endpoint("imap", host, ServerSetup.PROTOCOL_IMAPS, "implicit", "Practice IMAPS (TLS)"));
         return endpoints;
     }
 
-    private static PracticeEndpoint endpoint(String protocol, String host, AbstractServer server, String tls,
-            String label) {
-        return new PracticeEndpoint(protocol, host, server.getPort(), tls, label);
+    private PracticeEndpoint endpoint(String protocol, String host, String service, String tls, String label) {
+        return new PracticeEndpoint(protocol, host, greenMail.port(service), tls, label);
     }
 
     private void seed() {
@@ -69,7 +84,11 @@ final class PracticeMailServer {
         }
         for (PracticeMail.Seed seed : PracticeMail.seeds()) {
             GreenMailUser user = greenMail.getUserManager().getUser(seed.login());
-            user.deliver(seed.message());
+            try {
+                user.deliver(PracticeMessage.stored(seed.message()));
+            } catch (MessagingException e) {
+                throw new IllegalStateException("The practice message for " + seed.login() + " cannot be stored", e);
+            }
         }
     }
 

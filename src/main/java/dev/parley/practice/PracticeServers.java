@@ -85,4 +85,21 @@ public class PracticeServers implements SmartLifecycle {
             mail.reseed();
         }
     }
+
+    /** A mailbox after a reset: its owner's login and address, and how many messages it holds. */
+    public record Mailbox(String user, String address, int messages) {
+    }
+
+    /**
+     * Puts every practice mailbox back as the lesson starts and says what each now holds; empty
+     * when the practice servers are switched off.
+     */
+    public List<Mailbox> reset() {
+        if (!running) {
+            return List.of();
+        }
+        mail.reseed();
+        log.info("The practice mailboxes were reset to the lesson's messages");
+        return mail.mailboxes();
+    }
 }

@@ -61,9 +61,21 @@ public sealed interface DialectEvent {
 
     /**
      * Lines the user typed while the dialect held client input (waiting for an IMAP {@code +}
-     * continuation or a STARTTLS answer) must be dropped, not sent; {@code reason} says why.
+     * continuation, a STARTTLS or DATA answer) must be dropped, not sent; {@code reason} says why,
+     * true whether or not anything was typed ahead. {@code held} names the dropped lines for the
+     * sentence the session adds when there were some ({@link #dropped(int)}).
      */
-    record DropHeldInput(String reason) implements DialectEvent {
+    record DropHeldInput(String reason, String held) implements DialectEvent {
+
+        public DropHeldInput(String reason) {
+            this(reason, "typed after it");
+        }
+
+        /** The sentence for {@code count} (at least one) dropped lines. */
+        public String dropped(int count) {
+            return (count == 1 ? "The line " : "The " + count + " lines ") + held + (count == 1 ? " was" : " were")
+                    + " not sent.";
+        }
     }
 
     /** Something for the learner that is not server traffic, e.g. "3,000 more octets not shown". */

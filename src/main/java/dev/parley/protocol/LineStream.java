@@ -69,10 +69,6 @@ public final class LineStream {
         events.add(new DialectEvent.LimitExceeded(message));
     }
 
-    public boolean stopped() {
-        return stopped;
-    }
-
     /** Drops what is buffered (plaintext after a STARTTLS go-ahead) and says how many octets that was. */
     public int discard() {
         return buffer.clear();

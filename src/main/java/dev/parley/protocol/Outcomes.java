@@ -1,7 +1,6 @@
 package dev.parley.protocol;
 
-import dev.parley.protocol.imap.ImapLiteral;
-import java.nio.charset.StandardCharsets;
+import dev.parley.protocol.imap.ImapLiteralLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,37 +29,32 @@ public final class Outcomes {
      * lines themselves are compared.
      */
     public static List<String> of(Protocol protocol, List<String> lines, Predicate<String> anyLines) {
-        List<String> out = new ArrayList<>();
-        switch (protocol) {
-            case SMTP -> lines.forEach(l -> group(SMTP_LAST, l, out));
-            case HTTP -> lines.forEach(l -> group(HTTP_STATUS, l, out));
-            case POP3 -> {
-                List<String> concrete = lines.stream().filter(anyLines.negate()).toList();
-                if (!concrete.isEmpty()) {
-                    String first = word(concrete.getFirst(), 0);
-                    out.add(first.equals("+OK") || first.equals("-ERR") ? first : first.startsWith("+") ? "+" : "?");
-                }
-            }
-            case IMAP -> imap(lines, anyLines, out);
-            case RAW -> {
-                return null;
-            }
-        }
-        return out;
+        // An expression, so that a new protocol does not compile until it says what its outcome is.
+        return switch (protocol) {
+            case SMTP -> matching(SMTP_LAST, lines);
+            case HTTP -> matching(HTTP_STATUS, lines);
+            case POP3 -> pop3(lines, anyLines);
+            case IMAP -> imap(lines, anyLines);
+            case RAW -> null;
+        };
     }
 
-    /** IMAP, skipping the lines of literals ({@code {n}} at a line's end announces n octets, RFC 9051 §4.3). */
-    private static void imap(List<String> lines, Predicate<String> anyLines, List<String> out) {
-        long literal = 0;
+    private static List<String> pop3(List<String> lines, Predicate<String> anyLines) {
+        List<String> concrete = lines.stream().filter(anyLines.negate()).toList();
+        if (concrete.isEmpty()) {
+            return List.of();
+        }
+        String first = word(concrete.getFirst(), 0);
+        return List.of(first.equals("+OK") || first.equals("-ERR") ? first : first.startsWith("+") ? "+" : "?");
+    }
+
+    /** IMAP, skipping the lines of literals ({@link ImapLiteralLines}). */
+    private static List<String> imap(List<String> lines, Predicate<String> anyLines) {
+        List<String> out = new ArrayList<>();
+        ImapLiteralLines literals = new ImapLiteralLines(anyLines);
         for (String line : lines) {
-            if (literal > 0) {
-                boolean placeholder = anyLines.test(line);
-                literal = placeholder ? 0 : literal - line.getBytes(StandardCharsets.UTF_8).length - 2;
+            if (literals.inLiteral(line)) {
                 continue;
-            }
-            ImapLiteral announced = ImapLiteral.at(line);
-            if (announced != null && announced.valid()) {
-                literal = announced.octets();
             }
             String first = word(line, 0);
             if (first.equals("+")) {
@@ -76,13 +70,18 @@ public final class Outcomes {
         if (out.isEmpty() && !lines.isEmpty() && word(lines.getFirst(), 0).equals("*")) {
             out.add("* " + word(lines.getFirst(), 1).toUpperCase(Locale.ROOT));
         }
+        return out;
     }
 
-    private static void group(Pattern pattern, String line, List<String> out) {
-        var m = pattern.matcher(line);
-        if (m.matches()) {
-            out.add(m.group(1));
+    private static List<String> matching(Pattern pattern, List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            var m = pattern.matcher(line);
+            if (m.matches()) {
+                out.add(m.group(1));
+            }
         }
+        return out;
     }
 
     private static String word(String line, int index) {

@@ -27,7 +27,10 @@ public final class Walkthroughs {
     private static List<Step> smtp() {
         return List.of(
                 new Step("hello", "Listen to the greeting", null,
-                        "Connect: an SMTP server speaks first, with a 220 greeting that names it.",
+                        "Connect: an SMTP server speaks first, with a 220 greeting that names it (\"220 localhost ...\", "
+                                + "as the lesson's foo.com greets). Real servers listen on port 25 (server to server), 587 "
+                                + "(mail handed in by a program, submission) and 465 (submission over TLS); the practice "
+                                + "server on 3025 (3465 with TLS).",
                         "The reply is a three-digit code and an explanation for humans."),
                 new Step("identify", "Say who you are: EHLO", "EHLO parley.local",
                         "EHLO (extended hello) gives your client's name and asks which extensions the server offers.",
@@ -49,8 +52,13 @@ public final class Walkthroughs {
                 new Step("answers", "The empty line", "",
                         "An empty line separates the header from the body.", null),
                 new Step("answers", "The body", "Blah blah blah...",
-                        "Any text; a line that starts with a dot gets a second dot (dot-stuffing), so it cannot end the message by accident.",
-                        null),
+                        "Any text, one line at a time.", null),
+                new Step("answers", "A line that starts with a dot", "...etc. etc. etc.",
+                        "The lesson's second line begins with a dot. Parley sends it as ....etc. etc. etc.: a line that "
+                                + "starts with a dot gets a second dot (dot-stuffing, RFC 5321 §4.5.2), so it cannot end the "
+                                + "message by accident. The server removes the extra dot again.",
+                        "Read it back with POP3 RETR (stuffed again on the way out) or IMAP FETCH (not stuffed: a literal has "
+                                + "a length, not an end marker)."),
                 new Step("answers", "End the message", ".",
                         "A line with only a dot: CRLF.CRLF ends the payload.",
                         "In SMTP the client owns CRLF.CRLF: you send the message, so you mark its end. 250: the message is accepted."),
@@ -63,7 +71,8 @@ public final class Walkthroughs {
     private static List<Step> pop3() {
         return List.of(
                 new Step("hello", "Listen to the greeting", null,
-                        "Connect: the POP3 server speaks first.",
+                        "Connect: the POP3 server speaks first. Real servers listen on port 110 (995 with TLS); the "
+                                + "practice server on 3110 (3995 with TLS).",
                         "Just two reply codes in POP3: +OK and -ERR."),
                 new Step("identify", "Your user name", "USER bob",
                         "POP3 logs in in two steps: first the user name...", "+OK: now the password."),
@@ -71,7 +80,10 @@ public final class Walkthroughs {
                         "...then the password, in plain text: on a real server, only over TLS (POP3S, or STLS first).",
                         "+OK: the maildrop is locked for you. Exports write the password as ********."),
                 new Step("ask", "How much mail?", "STAT",
-                        "Number of messages and their total size.", "+OK 2 and a size in octets: a one-line answer."),
+                        "Number of messages and their total size.",
+                        "+OK 2 and a size in octets: a one-line answer. The practice mailboxes are shared: if you see "
+                                + "+OK 0 0, someone read and deleted bob's mail. Press \"Reset practice mail\", QUIT and log "
+                                + "in again."),
                 new Step("ask", "List the messages", "LIST",
                         "One line per message: its number and size.",
                         "A multi-line answer: +OK, the data lines, then a line with only a dot."),
@@ -81,21 +93,28 @@ public final class Walkthroughs {
                                 + "because only the server ever sends a message."),
                 new Step("answers", "Delete message 1", "DELE 1",
                         "Marks message 1 for deletion.", "Nothing is deleted yet: that happens when you QUIT."),
+                new Step("answers", "Change your mind (optional)", "RSET",
+                        "Unmarks every message marked for deletion. In a class, sending RSET before QUIT leaves bob's "
+                                + "mail for the next learner; skip it to see QUIT delete, as in the lesson.",
+                        "+OK: nothing is marked any more."),
                 new Step("goodbye", "Say goodbye", "QUIT",
                         "Ends the session; the server now deletes what you marked (the UPDATE state).",
-                        "+OK, and the server closes the connection."));
+                        "+OK, and the server closes the connection. \"Reset practice mail\" brings deleted mail back."));
     }
 
     /** RFC 9051 §6-7: the lesson's IMAP session, with LOGIN instead of the lesson's USER. */
     private static List<Step> imap() {
         return List.of(
                 new Step("hello", "Listen to the greeting", null,
-                        "Connect: the server greets with an untagged * OK line.",
+                        "Connect: the server greets with an untagged * OK line. Real servers listen on port 143 (993 "
+                                + "with TLS); the practice server on 3143 (3993 with TLS).",
                         "Untagged lines start with *: they are not the end of any command."),
                 new Step("identify", "Log in", "LOGIN frobozz xyzzy",
                         "The lesson's slide shows A0001 USER, but IMAP has no USER command: LOGIN takes the user and the "
-                                + "password together. Parley adds the tag (A0001) for you.",
-                        "The reply starts with the same tag as your command: tags match answers to commands."),
+                                + "password together. Parley adds the tag (A0001), the lesson's \"sequence identifier\", "
+                                + "for you. If you type your own (A0001 LOGIN ...), use each tag once.",
+                        "The reply starts with the same tag as your command: tags match answers to commands, so a "
+                                + "client may send its next command before this one is answered."),
                 new Step("ask", "Open the inbox", "SELECT INBOX",
                         "Selects a mailbox: later commands work on it.",
                         "Untagged * lines (EXISTS, FLAGS, OK [UIDVALIDITY …]) first, then the tagged OK [READ-WRITE]."),
@@ -116,7 +135,8 @@ public final class Walkthroughs {
     private static List<Step> http() {
         return List.of(
                 new Step("hello", "The request line", "GET / HTTP/1.1",
-                        "In HTTP the client speaks first: a method, a target and the version. There is no greeting.",
+                        "In HTTP the client speaks first: a method, a target and the version. There is no greeting. Web "
+                                + "servers listen on port 80 (443 for HTTPS); the practice site on 3080.",
                         "Nothing comes back yet: the request is not complete."),
                 new Step("identify", "Name the site", "Host: localhost",
                         "HTTP/1.1 requires Host: one server can hold many sites.", null),

@@ -1,12 +1,17 @@
 package dev.parley.session;
 
 import dev.parley.protocol.Dialects;
+import dev.parley.security.CapExceededException;
+import dev.parley.security.Caps;
+import dev.parley.security.RateLimitedException;
 import dev.parley.security.TargetDeniedException;
-import dev.parley.security.TargetPolicy;
+import dev.parley.security.TargetRule;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * One viewer's session (one browser tab, one replay): at most one open connection at a time, and
@@ -17,26 +22,32 @@ public final class LiveSession {
 
     private final String id;
     private final String origin;
+    private final SessionOwner owner;
     private final SessionSink sink;
-    private final SessionLimits limits;
-    private final TargetPolicy policy;
-    private final TlsClient tlsClient;
-    private final ConversationListener listener;
+    private final SessionEngine engine;
+    private final UnaryOperator<SessionEvent> redaction;
+    /** Guards {@link #current} against a connect racing {@link #close()}; never held while blocking. */
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile Conversation current;
+    private boolean closed;
 
-    LiveSession(String id, String origin, SessionSink sink, SessionLimits limits, TargetPolicy policy,
-            TlsClient tlsClient, ConversationListener listener) {
+    LiveSession(String id, String origin, SessionOwner owner, SessionSink sink, SessionEngine engine,
+            UnaryOperator<SessionEvent> redaction) {
         this.id = id;
         this.origin = origin;
+        this.owner = owner;
         this.sink = sink;
-        this.limits = limits;
-        this.policy = policy;
-        this.tlsClient = tlsClient;
-        this.listener = listener;
+        this.engine = engine;
+        this.redaction = redaction;
     }
 
     public String id() {
         return id;
+    }
+
+    /** Whose session this is. */
+    public SessionOwner owner() {
+        return owner;
     }
 
     public boolean connected() {
@@ -45,36 +56,65 @@ public final class LiveSession {
     }
 
     /** Starts connecting; events report the outcome. Returns at once. */
-    public synchronized void connect(ConnectRequest request) throws InterruptedException {
-        Conversation open = current;
-        if (open != null && !open.isClosed()) {
-            sink.emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), "Already connected to " + open.target()
-                    + ". Disconnect first, then connect again."));
+    public void connect(ConnectRequest request) throws InterruptedException {
+        Conversation started = null;
+        lock.lock();
+        try {
+            Conversation open = current;
+            if (closed) {
+                sink.emit(new SessionEvent.Error(ErrorCode.NOT_CONNECTED.name(), "This session has ended."));
+            } else if (open != null && !open.isClosed()) {
+                sink.emit(new SessionEvent.Error(ErrorCode.BAD_REQUEST.name(), "Already connected to " + open.target()
+                        + ". Disconnect first, then connect again."));
+            } else if (request.insecure() && !engine.policy().allowsInsecureTls()) {
+                sink.emit(new SessionEvent.Error(ErrorCode.TARGET_DENIED.name(),
+                        "Accepting any certificate is switched off on this server; connect with verification on."));
+            } else {
+                started = start(request);
+                if (started != null) {
+                    current = started;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (started == null) {
+            sink.flush();
             return;
         }
-        if (request.insecure() && !policy.allowsInsecureTls()) {
-            sink.emit(new SessionEvent.Error(ErrorCode.TARGET_DENIED.name(),
-                    "Accepting any certificate is switched off on this server; connect with verification on."));
-            return;
+        Conversation conversation = started;
+        Thread.ofVirtual().name("parley-target-" + id).start(() -> checkAndRun(conversation, request));
+    }
+
+    /** A new conversation within the caps (connect attempts, conversations held), or null after telling why not. */
+    private Conversation start(ConnectRequest request) {
+        Caps caps = engine.caps();
+        Caps.Permit permit;
+        try {
+            caps.connectAttempt(owner.client());
+            permit = caps.openConversation(owner.client());
+        } catch (RateLimitedException | CapExceededException e) {
+            sink.emit(new SessionEvent.Error(ErrorCode.LIMIT.name(), e.getMessage()));
+            return null;
         }
         ConversationInfo info = new ConversationInfo(UUID.randomUUID().toString(), id, origin, request.protocol(),
-                request.host(), request.port(), request.implicitTls(), Instant.now());
-        Conversation conversation = new Conversation(info, request,
-                Dialects.create(request.protocol(), limits.framing()), sink, limits, tlsClient, listener);
-        current = conversation;
-        Thread.ofVirtual().name("parley-target-" + id).start(() -> checkAndRun(conversation, request));
+                request.host(), request.port(), request.implicitTls(), Instant.now(), owner.id());
+        return new Conversation(info, request, Dialects.create(request.protocol(), engine.limits().framing()), sink,
+                engine, redaction, permit);
     }
 
     private void checkAndRun(Conversation conversation, ConnectRequest request) {
         InetSocketAddress address;
         try {
-            address = policy.check(request.host(), request.port());
+            address = engine.policy().check(request.host(), request.port());
         } catch (UnknownHostException e) {
             conversation.fail(ErrorCode.CONNECT_FAILED,
                     "The host name “" + request.host() + "” could not be found. Check its spelling.");
             return;
         } catch (TargetDeniedException e) {
-            conversation.fail(ErrorCode.TARGET_DENIED, e.getMessage());
+            // A host or port that is no target at all is the learner's typo, not a refusal.
+            boolean typo = e.rule() == TargetRule.BAD_HOST || e.rule() == TargetRule.BAD_PORT;
+            conversation.fail(typo ? ErrorCode.BAD_REQUEST : ErrorCode.TARGET_DENIED, e.getMessage());
             return;
         }
         conversation.run(address);
@@ -103,12 +143,20 @@ public final class LiveSession {
         Conversation conversation = openOrComplain();
         if (conversation != null) {
             conversation.close("client", reason, true);
+            conversation.flushQuietly();
         }
     }
 
-    /** The viewer is gone: close the target without telling anyone. Idempotent. */
+    /** The viewer is gone: close the target without telling anyone; no connect succeeds after this. Idempotent. */
     public void close() {
-        Conversation conversation = current;
+        Conversation conversation;
+        lock.lock();
+        try {
+            closed = true;
+            conversation = current;
+        } finally {
+            lock.unlock();
+        }
         if (conversation != null) {
             conversation.close("client", "The viewer went away.", false);
         }
@@ -119,6 +167,7 @@ public final class LiveSession {
         if (conversation == null || conversation.isClosed()) {
             sink.emit(new SessionEvent.Error(ErrorCode.NOT_CONNECTED.name(),
                     "Not connected: choose a server and connect first."));
+            sink.flush();
             return null;
         }
         return conversation;

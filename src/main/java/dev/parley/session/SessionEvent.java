@@ -26,6 +26,25 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface SessionEvent {
 
+    /**
+     * Characters of text this event carries into a transcript (what recording and its limits
+     * count); -1 for events a transcript does not keep as a line.
+     */
+    static int recordedChars(SessionEvent event) {
+        return switch (event) {
+            case Line line -> line.text().length();
+            case Literal literal -> literal.text().length();
+            case Body body -> body.description().length();
+            case Notice notice -> notice.text().length();
+            case Error error -> error.message().length();
+            case Tls tls -> 100;
+            case Connected connected -> -1;
+            case Complete complete -> -1;
+            case Closed closed -> -1;
+            case Pong pong -> -1;
+        };
+    }
+
     record Connected(String session, String protocol, String remote, String host, String tls) implements SessionEvent {
     }
 
@@ -56,7 +75,25 @@ public sealed interface SessionEvent {
     record Body(String contentType, long octets, String description, long seq, Instant at) implements SessionEvent {
     }
 
-    record Notice(String text, Instant at) implements SessionEvent {
+    /**
+     * @param kind null for a plain notice; {@code recording-stopped} when the transcript reached its
+     *             limit and keeps nothing after this notice
+     */
+    record Notice(String text, Instant at, String kind) implements SessionEvent {
+
+        public static final String RECORDING_STOPPED = "recording-stopped";
+
+        public Notice(String text, Instant at) {
+            this(text, at, null);
+        }
+
+        static Notice recordingStopped(String text, Instant at) {
+            return new Notice(text, at, RECORDING_STOPPED);
+        }
+
+        public boolean stopsRecording() {
+            return RECORDING_STOPPED.equals(kind);
+        }
     }
 
     record Complete(long seq, String status, long elapsedMicros) implements SessionEvent {

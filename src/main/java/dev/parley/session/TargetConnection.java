@@ -10,23 +10,27 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The socket to one target: connect with a timeout, implicit TLS, in-place STARTTLS upgrade,
- * ordered writes, and an idempotent close that is safe while the reader thread is blocked in read.
+ * ordered writes, and an idempotent close that is safe while the reader is blocked in a read and
+ * the writer in a write.
  */
 final class TargetConnection implements AutoCloseable {
 
     private final InetSocketAddress address;
     private final String host;
+    /** The TCP socket itself: closing it ends a blocked read, write or handshake at once, TLS or not. */
+    private final Socket tcp;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private volatile Socket socket;
     private volatile InputStream in;
     private volatile OutputStream out;
     private volatile TlsFacts tls;
     private volatile boolean closed;
 
-    private TargetConnection(InetSocketAddress address, String host, Socket socket) throws IOException {
+    private TargetConnection(InetSocketAddress address, String host, Socket tcp) throws IOException {
         this.address = address;
         this.host = host;
-        use(socket);
+        this.tcp = tcp;
+        this.in = tcp.getInputStream();
+        this.out = tcp.getOutputStream();
     }
 
     /** Connects to exactly {@code address} (already checked by the target policy). */
@@ -43,12 +47,16 @@ final class TargetConnection implements AutoCloseable {
         }
     }
 
-    /** Runs a TLS handshake on this socket: right after connect (implicit TLS) or after a STARTTLS go-ahead. */
+    /**
+     * Runs a TLS handshake on this socket: right after connect (implicit TLS) or after a STARTTLS
+     * go-ahead. Nothing is being written meanwhile: the session holds client input until it ends.
+     */
     TlsFacts startTls(TlsClient client, boolean insecure, Duration timeout) throws IOException {
         writeLock.lock();
         try {
-            TlsClient.Handshake handshake = client.handshake(socket, host, address.getPort(), insecure, timeout);
-            use(handshake.socket());
+            TlsClient.Handshake handshake = client.handshake(tcp, host, address.getPort(), insecure, timeout);
+            in = handshake.socket().getInputStream();
+            out = handshake.socket().getOutputStream();
             tls = handshake.facts();
             return tls;
         } finally {
@@ -64,15 +72,12 @@ final class TargetConnection implements AutoCloseable {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
-    /** Reads what is available; -1 at end of stream. Throws {@link java.net.SocketTimeoutException} after the read timeout. */
+    /** Blocks until bytes arrive; -1 at end of stream. A {@link #close()} from another thread ends it with an exception. */
     int read(byte[] buffer) throws IOException {
         return in.read(buffer);
     }
 
-    void readTimeout(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-    }
-
+    /** Blocks until the socket took every byte; only ever called by the conversation's {@link TargetWriter}. */
     void write(byte[] bytes) throws IOException {
         writeLock.lock();
         try {
@@ -83,10 +88,11 @@ final class TargetConnection implements AutoCloseable {
         }
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
+    /**
+     * Closes the TCP socket under any TLS layer. Closing an {@code SSLSocket} would first try to
+     * send close_notify, which waits for a write blocked on a server that stopped reading; closing
+     * the socket beneath it ends that write, the reader's read and any handshake at once.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -94,15 +100,9 @@ final class TargetConnection implements AutoCloseable {
         }
         closed = true;
         try {
-            socket.close();
+            tcp.close();
         } catch (IOException ignored) {
             // Closing is best effort: the socket is gone either way.
         }
-    }
-
-    private void use(Socket next) throws IOException {
-        this.socket = next;
-        this.in = next.getInputStream();
-        this.out = next.getOutputStream();
     }
 }

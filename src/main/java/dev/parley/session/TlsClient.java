@@ -9,6 +9,7 @@ import java.time.Duration;
 import dev.parley.security.TargetProperties;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -79,18 +80,39 @@ public class TlsClient {
     }
 
     /**
-     * A TLS context that trusts what live sessions trust (JDK store, configured authorities,
-     * pinned certificates) and never accepts a chain that does not verify: for
-     * {@code java.net.http} in library mode.
+     * A TLS context for a client that connects to the policy's checked address while the learner
+     * typed {@code host} ({@code java.net.http} in library mode): it trusts what live sessions
+     * trust (JDK store, configured authorities, pinned certificates), checks the certificate's
+     * names against {@code host}, not the address, and never accepts a chain that does not verify.
+     * Send {@link #serverNames(String)} with it.
      */
-    public SSLContext sslContext() {
-        return verifyingContext();
+    public SSLContext sslContext(String host) {
+        return context(new VerifyingTrustManager(authorities, pinned, false, host));
+    }
+
+    /** The SNI to send for {@code host}: its name, or none for an IP literal (RFC 6066 §3 allows names only). */
+    public static SSLParameters serverNames(String host) {
+        SSLParameters parameters = new SSLParameters();
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        boolean literal = name.indexOf(':') >= 0 || name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+        if (!literal) {
+            try {
+                parameters.setServerNames(List.of(new SNIHostName(java.net.IDN.toASCII(name))));
+            } catch (IllegalArgumentException e) {
+                // Not a name SNI can carry: the certificate check still applies to it.
+            }
+        }
+        return parameters;
     }
 
     private SSLContext verifyingContext() {
+        return context(new VerifyingTrustManager(authorities, pinned, false));
+    }
+
+    private static SSLContext context(VerifyingTrustManager trust) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new VerifyingTrustManager(authorities, pinned, false)}, null);
+            context.init(null, new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this Java runtime: " + e.getMessage(), e);

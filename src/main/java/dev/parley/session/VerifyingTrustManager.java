@@ -12,20 +12,31 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * host-name verification), or accepts it when its leaf is one of the pinned {@link TrustedCertificate}s. One instance per handshake:
  * it remembers the outcome so the learner sees whether the chain verified even when
  * {@code insecure} let a failing one through.
+ *
+ * <p>With a {@code boundHost}, the name is checked against that host rather than the one the TLS
+ * engine was made for: for a client that connects to the policy's checked address, where the
+ * engine knows only the address ({@link CertificateNames}).
  */
 final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
     private final List<X509ExtendedTrustManager> authorities;
     private final List<TrustedCertificate> pinned;
     private final boolean insecure;
+    private final String boundHost;
     private volatile boolean verified;
     private volatile String trust = "not checked";
 
     VerifyingTrustManager(List<X509ExtendedTrustManager> authorities, List<TrustedCertificate> pinned,
             boolean insecure) {
+        this(authorities, pinned, insecure, null);
+    }
+
+    VerifyingTrustManager(List<X509ExtendedTrustManager> authorities, List<TrustedCertificate> pinned,
+            boolean insecure, String boundHost) {
         this.authorities = authorities;
         this.pinned = pinned;
         this.insecure = insecure;
+        this.boundHost = boundHost;
     }
 
     boolean verified() {
@@ -38,12 +49,23 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        judge(chain, trust -> trust.checkServerTrusted(chain, authType, socket));
+        judge(chain, boundHost != null ? bound(chain, authType) : trust -> trust.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        judge(chain, trust -> trust.checkServerTrusted(chain, authType, engine));
+        judge(chain, boundHost != null ? bound(chain, authType) : trust -> trust.checkServerTrusted(chain, authType, engine));
+    }
+
+    /** The chain against the authority, then the leaf's names against the bound host. */
+    private Check bound(X509Certificate[] chain, String authType) {
+        return trust -> {
+            trust.checkServerTrusted(chain, authType);
+            if (chain.length == 0 || !CertificateNames.match(chain[0], boundHost)) {
+                throw new CertificateException("No subject alternative names matching " + boundHost + " found: the"
+                        + " certificate is for " + (chain.length == 0 ? "nothing" : CertificateNames.names(chain[0])));
+            }
+        };
     }
 
     @Override

@@ -47,7 +47,7 @@ class LibraryTranscripts implements LibraryRuns {
                     ? new Closing("client", "Library call " + run.call() + " finished.")
                     : new Closing("error", run.error());
             store.save(new Transcript(new TranscriptMeta(id, run.protocol(), "library",
-                    new HostPort(run.host(), run.port()), null, run.startedAt(), ended, closing), lines));
+                    new HostPort(run.host(), run.port()), null, run.startedAt(), ended, closing), lines), run.owner());
             return Optional.of(id);
         } catch (RuntimeException e) {
             log.warn("The library run {} could not be stored as a transcript", run.call(), e);

@@ -19,7 +19,12 @@ final class Recording {
     private final String id;
     private final ConversationInfo info;
     private final List<TranscriptLine> unwritten = new ArrayList<>();
+    private long unwrittenChars;
     private int count;
+    /** The transcript reached its limit ({@code recording-stopped} notice): nothing more is kept. */
+    private boolean full;
+    /** The database refused this transcript: it is not written any more. */
+    private boolean abandoned;
     private String remote;
     private Instant ended;
     private Closing closed;
@@ -33,6 +38,9 @@ final class Recording {
     }
 
     void apply(SessionEvent event) {
+        if (full && !(event instanceof SessionEvent.Closed)) {
+            return;
+        }
         switch (event) {
             case SessionEvent.Connected c -> {
                 remote = c.remote();
@@ -46,7 +54,10 @@ final class Recording {
             case SessionEvent.Literal l -> add(Direction.valueOf(l.dir()), l.at(), l.text(), Terminator.NONE,
                     l.secure(), LineKind.LITERAL);
             case SessionEvent.Body b -> add(Direction.S, b.at(), b.description(), Terminator.NONE, false, LineKind.BODY);
-            case SessionEvent.Notice n -> add(null, n.at(), n.text(), Terminator.NONE, false, LineKind.NOTE);
+            case SessionEvent.Notice n -> {
+                add(null, n.at(), n.text(), Terminator.NONE, false, LineKind.NOTE);
+                full = n.stopsRecording();
+            }
             case SessionEvent.Error e -> {
                 lastError = e.message();
                 add(null, Instant.now(), "error " + e.code() + ": " + e.message(), Terminator.NONE, false,
@@ -74,16 +85,42 @@ final class Recording {
     }
 
     boolean needsWrite() {
-        return dirty || !unwritten.isEmpty();
+        return !abandoned && (dirty || !unwritten.isEmpty());
     }
 
-    /** Writes what changed since the last call; on failure everything stays to be written next time. */
-    void writeTo(TranscriptStore store) {
-        List<TranscriptLine> batch = List.copyOf(unwritten);
-        store.append(meta(), !stored, batch, count);
+    /** Characters of lines not yet written: what this recording holds in memory. */
+    long unwrittenChars() {
+        return unwrittenChars;
+    }
+
+    /** Some events of this conversation were dropped before they reached it (the recorder was full). */
+    void lost(long events) {
+        add(null, Instant.now(), String.format(java.util.Locale.ROOT, "%,d event%s of this conversation could not be"
+                + " recorded: the transcript store fell behind.", events, events == 1 ? "" : "s"), Terminator.NONE,
+                false, LineKind.NOTE);
+    }
+
+    /** The database refused this transcript for good: forget its lines, write nothing more of it. */
+    void abandon() {
+        abandoned = true;
+        unwritten.clear();
+        unwrittenChars = 0;
+    }
+
+    /**
+     * Writes what changed since the last call. On failure everything stays to be written next
+     * time; the recorder decides whether there is a next time.
+     *
+     * @return the characters written (no longer held in memory)
+     */
+    long writeTo(TranscriptStore store) {
+        store.append(meta(), info.owner(), !stored, List.copyOf(unwritten), count);
         stored = true;
         dirty = false;
-        unwritten.subList(0, batch.size()).clear();
+        unwritten.clear();
+        long written = unwrittenChars;
+        unwrittenChars = 0;
+        return written;
     }
 
     TranscriptMeta meta() {
@@ -101,6 +138,10 @@ final class Recording {
             LineKind kind) {
         String bounded = text == null ? "" : text.length() > TranscriptText.MAX_LINE_CHARS
                 ? text.substring(0, TranscriptText.MAX_LINE_CHARS) : text;
+        if (abandoned) {
+            return;
+        }
+        unwrittenChars += bounded.length();
         unwritten.add(new TranscriptLine(++count, direction, at == null ? null : at.truncatedTo(ChronoUnit.MICROS),
                 bounded, terminator, secure, kind));
     }

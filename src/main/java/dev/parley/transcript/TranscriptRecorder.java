@@ -11,13 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Records every conversation, from every front door, as a transcript. The session calls it on its
@@ -25,6 +31,13 @@ import org.springframework.stereotype.Component;
  * drains the queue every {@link #TICK} or as soon as {@link #BATCH} events wait, and writes each
  * conversation's new lines in one transaction. A killed process therefore loses at most the last
  * tick of lines; a graceful shutdown ({@link #stop()}) writes everything first.
+ *
+ * <p>What it holds in memory is bounded in characters ({@code parley.transcripts.max-pending}),
+ * queued and not-yet-written lines together: while the database is away, lines past the bound are
+ * dropped and each transcript says how many it lost. A database failure is one of two kinds. The
+ * database being away (no connection, a timeout) is retried on every tick and logged once per
+ * outage. A row the database refuses (a constraint, a value too long) would be refused again: that
+ * transcript is reported once and abandoned, never retried forever.
  *
  * <p>Lines are recorded from their redacted text whenever the dialect masked a secret: the clear
  * text stays in the learner's own console and goes nowhere else.
@@ -34,36 +47,44 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
 
     static final Duration TICK = Duration.ofMillis(200);
     static final int BATCH = 500;
-    /** Past this many waiting events (a stalled database) new ones are dropped, so memory stays bounded. */
-    static final int MAX_QUEUED = 200_000;
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptRecorder.class);
 
     private sealed interface Item {
+
+        /** What the item holds in memory, in characters of text. */
+        default long chars() {
+            return 0;
+        }
     }
 
     private record Opened(String transcriptId, ConversationInfo info) implements Item {
     }
 
-    private record Event(String conversationId, SessionEvent event) implements Item {
+    private record Event(String conversationId, SessionEvent event, long chars) implements Item {
     }
 
     private record Ended(String conversationId) implements Item {
     }
 
     private final TranscriptStore store;
+    private final long maxPendingChars;
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicLong queued = new AtomicLong();
+    /** Characters held: queued events and lines not yet written. */
+    private final AtomicLong pendingChars = new AtomicLong();
+    private final Map<String, LongAdder> lost = new ConcurrentHashMap<>();
     private final Map<String, String> transcriptIds = new ConcurrentHashMap<>();
     /** Conversations being recorded; only touched while holding {@link #drainLock}. */
     private final Map<String, Recording> recordings = new HashMap<>();
     private final ReentrantLock drainLock = new ReentrantLock();
     private volatile boolean running;
     private volatile Thread drainer;
+    private boolean outage;
 
-    public TranscriptRecorder(TranscriptStore store) {
+    public TranscriptRecorder(TranscriptStore store, TranscriptProperties properties) {
         this.store = store;
+        this.maxPendingChars = properties.maxPending().toBytes();
     }
 
     @Override
@@ -75,10 +96,17 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
 
     @Override
     public void event(String conversationId, SessionEvent event) {
-        if (event instanceof SessionEvent.Complete || event instanceof SessionEvent.Pong) {
+        int chars = SessionEvent.recordedChars(event);
+        if (chars < 0 && !(event instanceof SessionEvent.Connected) && !(event instanceof SessionEvent.Closed)) {
             return;
         }
-        enqueue(new Event(conversationId, event));
+        long size = Math.max(0, chars);
+        if (pendingChars.get() + size > maxPendingChars) {
+            lost.computeIfAbsent(conversationId, id -> new LongAdder()).increment();
+            return;
+        }
+        pendingChars.addAndGet(size);
+        enqueue(new Event(conversationId, event, size));
     }
 
     @Override
@@ -96,13 +124,12 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
         drain();
     }
 
+    /** Characters waiting to be written (queued or held by a recording): bounded by {@code max-pending}. */
+    long pendingChars() {
+        return pendingChars.get();
+    }
+
     private void enqueue(Item item) {
-        if (queued.get() >= MAX_QUEUED && !(item instanceof Ended)) {
-            if (dropped.getAndIncrement() % 10_000 == 0) {
-                log.warn("Transcript recording is {} events behind; dropping events", queued.get());
-            }
-            return;
-        }
         queue.add(item);
         if (queued.incrementAndGet() >= BATCH) {
             Thread thread = drainer;
@@ -119,37 +146,106 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
                 queued.decrementAndGet();
                 apply(item);
             }
-            Iterator<Map.Entry<String, Recording>> it = recordings.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, Recording> entry = it.next();
-                Recording recording = entry.getValue();
-                if (recording.needsWrite()) {
-                    try {
-                        recording.writeTo(store);
-                    } catch (RuntimeException e) {
-                        log.warn("Could not store transcript lines; will retry", e);
-                        continue;
-                    }
-                }
-                if (recording.ended()) {
-                    it.remove();
-                    transcriptIds.remove(entry.getKey());
-                }
-            }
+            noteLosses();
+            writeAll();
         } finally {
             drainLock.unlock();
         }
+    }
+
+    private void writeAll() {
+        Iterator<Map.Entry<String, Recording>> it = recordings.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Recording> entry = it.next();
+            Recording recording = entry.getValue();
+            if (recording.needsWrite()) {
+                try {
+                    pendingChars.addAndGet(-recording.writeTo(store));
+                    recovered();
+                } catch (DataAccessException | TransactionException e) {
+                    if (databaseAway(e)) {
+                        startOutage(e);
+                        return; // every other recording would fail the same way: try again next tick
+                    }
+                    log.warn("The database refused transcript {} ({}); it is not recorded any further.",
+                            recording.meta().id(), rootMessage(e));
+                    pendingChars.addAndGet(-recording.unwrittenChars());
+                    recording.abandon();
+                }
+            }
+            if (recording.ended()) {
+                pendingChars.addAndGet(-recording.unwrittenChars());
+                it.remove();
+                transcriptIds.remove(entry.getKey());
+                lost.remove(entry.getKey());
+            }
+        }
+    }
+
+    /** Each transcript that lost events says how many, once there is room again for the sentence. */
+    private void noteLosses() {
+        for (Iterator<Map.Entry<String, LongAdder>> it = lost.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, LongAdder> entry = it.next();
+            Recording recording = recordings.get(entry.getKey());
+            if (recording == null) {
+                it.remove();
+                continue;
+            }
+            if (pendingChars.get() >= maxPendingChars) {
+                continue;
+            }
+            long count = entry.getValue().sumThenReset();
+            if (count > 0) {
+                long before = recording.unwrittenChars();
+                recording.lost(count);
+                pendingChars.addAndGet(recording.unwrittenChars() - before);
+            }
+        }
+    }
+
+    /** No connection, a timeout, a failover: the database may well answer on the next tick. */
+    private static boolean databaseAway(Exception e) {
+        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException || e instanceof TransactionException;
+    }
+
+    private void startOutage(Exception e) {
+        if (!outage) {
+            outage = true;
+            log.warn("Transcripts cannot be written right now ({}); keeping up to {} characters in memory and retrying.",
+                    rootMessage(e), maxPendingChars);
+        }
+    }
+
+    private void recovered() {
+        if (outage) {
+            outage = false;
+            log.info("Transcripts are being written again.");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 
     private void apply(Item item) {
         switch (item) {
             case Opened(String transcriptId, ConversationInfo info) ->
                 recordings.put(info.id(), new Recording(transcriptId, info));
-            case Event(String conversationId, SessionEvent event) -> {
+            case Event(String conversationId, SessionEvent event, long chars) -> {
                 Recording recording = recordings.get(conversationId);
+                long before = recording == null ? 0 : recording.unwrittenChars();
                 if (recording != null) {
                     recording.apply(event);
                 }
+                // The event's characters now live in the recording's lines (or nowhere, if it kept none).
+                long kept = recording == null ? 0 : recording.unwrittenChars() - before;
+                pendingChars.addAndGet(kept - chars);
             }
             case Ended(String conversationId) -> {
                 Recording recording = recordings.get(conversationId);

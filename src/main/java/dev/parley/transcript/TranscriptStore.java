@@ -35,10 +35,10 @@ public class TranscriptStore {
         this.tx = tx;
     }
 
-    /** Stores a complete transcript under its id, atomically. */
-    public void save(Transcript transcript) {
+    /** Stores a complete transcript under its id, atomically; {@code owner} null for nobody's. */
+    public void save(Transcript transcript, String owner) {
         tx.executeWithoutResult(status -> {
-            insertHeader(transcript.meta(), transcript.lines().size());
+            insertHeader(transcript.meta(), owner, transcript.lines().size(), chars(transcript.lines()));
             insertLines(transcript.id(), transcript.lines());
         });
     }
@@ -47,15 +47,17 @@ public class TranscriptStore {
      * One batch of a transcript being recorded: its header (inserted the first time, updated
      * after) and its new lines, in one transaction.
      */
-    public void append(TranscriptMeta meta, boolean first, List<TranscriptLine> newLines, int lineCount) {
+    public void append(TranscriptMeta meta, String owner, boolean first, List<TranscriptLine> newLines, int lineCount) {
+        long added = chars(newLines);
         tx.executeWithoutResult(status -> {
             if (first) {
-                insertHeader(meta, lineCount);
+                insertHeader(meta, owner, lineCount, added);
             } else {
                 jdbc.sql("UPDATE transcript SET remote = ?, ended_at = ?, closed_by = ?, closed_reason = ?,"
-                        + " line_count = ? WHERE id = ?")
+                        + " line_count = ?, stored_chars = stored_chars + ? WHERE id = ?")
                         .params(meta.remote(), time(meta.ended()), meta.closed() == null ? null : meta.closed().by(),
-                                meta.closed() == null ? null : cut(meta.closed().reason(), 2000), lineCount, meta.id())
+                                meta.closed() == null ? null : cut(meta.closed().reason(), 2000), lineCount, added,
+                                meta.id())
                         .update();
             }
             insertLines(meta.id(), newLines);
@@ -72,32 +74,73 @@ public class TranscriptStore {
                 + " ORDER BY seq").param(id).query(TranscriptStore::line).list()));
     }
 
-    /** Newest first; {@code protocol} null for all. */
-    public TranscriptPage list(Protocol protocol, int page, int size) {
-        String where = protocol == null ? "" : " WHERE protocol = '" + protocol.id() + "'";
-        long total = jdbc.sql("SELECT COUNT(*) FROM transcript" + where).query(Long.class).single();
+    /** The transcript if one of {@code owners} owns it: what the API reads for them. */
+    public Optional<Transcript> find(String id, java.util.Collection<String> owners) {
+        return ownerOf(id).filter(owners::contains).flatMap(owner -> find(id));
+    }
+
+    /** Who owns transcript {@code id}; empty when nobody does or there is no such transcript. */
+    public Optional<String> ownerOf(String id) {
+        if (!TranscriptIds.wellFormed(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT owner FROM transcript WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    /** {@code owners}' transcripts, newest first; {@code protocol} null for all. */
+    public TranscriptPage list(List<String> owners, Protocol protocol, int page, int size) {
+        if (owners.isEmpty()) {
+            return new TranscriptPage(List.of(), page, size, 0);
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(owners.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(owners);
+        String where = " WHERE owner IN (" + in + ")";
+        if (protocol != null) {
+            where += " AND protocol = ?";
+            params.add(protocol.id());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM transcript" + where).params(params).query(Long.class).single();
+        params.add(size);
+        params.add((long) page * size);
         List<TranscriptSummary> items = jdbc.sql("SELECT * FROM transcript" + where
-                + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?").params(size, (long) page * size)
+                + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?").params(params)
                 .query(TranscriptStore::summary).list();
         return new TranscriptPage(items, page, size, total);
     }
 
-    /** True when there was such a transcript. Its lines go with it (ON DELETE CASCADE). */
-    public boolean delete(String id) {
-        return TranscriptIds.wellFormed(id) && jdbc.sql("DELETE FROM transcript WHERE id = ?").param(id).update() > 0;
+    /** True when {@code owner} owned such a transcript and it is gone. Its lines go with it (ON DELETE CASCADE). */
+    public boolean delete(String id, String owner) {
+        return owner != null && TranscriptIds.wellFormed(id)
+                && jdbc.sql("DELETE FROM transcript WHERE id = ? AND owner = ?").params(id, owner).update() > 0;
     }
 
-    public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM transcript").query(Long.class).single();
+    /** Characters of text {@code owner}'s transcripts hold together: what the per-client storage cap counts. */
+    public long storedChars(String owner) {
+        return owner == null ? 0 : jdbc.sql("SELECT COALESCE(SUM(stored_chars), 0) FROM transcript WHERE owner = ?")
+                .param(owner).query(Long.class).single();
     }
 
-    private void insertHeader(TranscriptMeta m, int lineCount) {
+    /** Deletes every transcript that started before {@code cutoff} (their lines go with them); returns how many. */
+    public int deleteStartedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM transcript WHERE started_at < ?").param(time(cutoff)).update();
+    }
+
+    private static long chars(List<TranscriptLine> lines) {
+        long total = 0;
+        for (TranscriptLine line : lines) {
+            total += line.text().length();
+        }
+        return total;
+    }
+
+    private void insertHeader(TranscriptMeta m, String owner, int lineCount, long chars) {
         jdbc.sql("INSERT INTO transcript (id, protocol, origin, target_host, target_port, remote, started_at,"
-                + " ended_at, closed_by, closed_reason, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(m.id(), m.protocol().id(), m.origin(), m.target() == null ? null : m.target().host(),
+                + " ended_at, closed_by, closed_reason, line_count, owner, stored_chars)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(m.id(), m.protocol().id(), m.origin(), m.target() == null ? null : cut(m.target().host(), 255),
                         m.target() == null ? null : m.target().port(), m.remote(), time(m.started()), time(m.ended()),
                         m.closed() == null ? null : m.closed().by(),
-                        m.closed() == null ? null : cut(m.closed().reason(), 2000), lineCount)
+                        m.closed() == null ? null : cut(m.closed().reason(), 2000), lineCount, owner, chars)
                 .update();
     }
 

@@ -77,13 +77,13 @@ public final class TranscriptText {
         }
     }
 
-    /** NUL marks binary data, which the parser refuses: show it as the visible symbol ␀ instead. */
+    /** Controls become visible escapes ({@link VisibleText}): a transcript printed in a terminal cannot drive it. */
     private static String visible(String text) {
-        return text.replace('\0', '\u2400');
+        return VisibleText.plain(text);
     }
 
     private static String oneLine(String text) {
-        return visible(text).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return visible(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
     }
 
     /** Reads a transcript; its id and origin are whatever the text says (null when it says nothing). */

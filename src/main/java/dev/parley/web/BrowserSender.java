@@ -4,21 +4,28 @@ import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionSink;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectWriter;
 
 /**
- * The only writer to one browser's WebSocket: a bounded queue drained by one virtual thread.
- * When the browser reads slowly the queue fills and {@link #emit} blocks, so the target's reader
- * stops reading the target (TCP backpressure) instead of buffering without bound; a browser that
- * takes nothing for the stall timeout is disconnected.
+ * The only writer to one browser's WebSocket. Events are serialised as they are queued (under the
+ * conversation's lock, which keeps their order) and sent by whichever thread flushes first — most
+ * often the target's reader itself, so a line needs no extra thread hop and an idle browser costs
+ * no thread at all. The queue is bounded in characters: a reader that finds it over
+ * {@code maxBuffered} waits in {@link #awaitRoom} before it reads the target again (so TCP stops
+ * the server, and Parley buffers nothing more), and a browser that takes nothing for the stall
+ * timeout is disconnected.
  */
 final class BrowserSender implements SessionSink {
 
@@ -26,60 +33,130 @@ final class BrowserSender implements SessionSink {
 
     private final WebSocketSession socket;
     private final ObjectWriter writer;
-    private final BlockingQueue<SessionEvent> queue;
+    private final long maxBuffered;
     private final Duration stallTimeout;
-    private final Thread drainer;
+    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong buffered = new AtomicLong();
+    private final ReentrantLock sending = new ReentrantLock();
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
     private volatile boolean stopped;
 
-    BrowserSender(WebSocketSession socket, ObjectWriter writer, int capacity, Duration stallTimeout) {
+    BrowserSender(WebSocketSession socket, ObjectWriter writer, long maxBuffered, Duration stallTimeout) {
         this.socket = socket;
         this.writer = writer;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBuffered = maxBuffered;
         this.stallTimeout = stallTimeout;
-        this.drainer = Thread.ofVirtual().name("parley-browser-" + socket.getId()).start(this::drain);
     }
 
     @Override
-    public void emit(SessionEvent event) throws InterruptedException {
+    public void emit(SessionEvent event) {
         if (stopped) {
-            throw new InterruptedException("the browser is gone");
+            return;
         }
-        if (!queue.offer(event, stallTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.info("Browser {} took no events for {}; closing it", socket.getId(), stallTimeout);
-            stop();
-            closeSocket(CloseStatus.SESSION_NOT_RELIABLE.withReason("browser not keeping up"));
-            throw new InterruptedException("the browser stopped reading");
+        String json;
+        try {
+            json = writer.writeValueAsString(event);
+        } catch (JacksonException e) {
+            log.warn("An event could not be written as JSON: {}", e.getOriginalMessage());
+            return;
+        }
+        buffered.addAndGet(json.length());
+        queue.add(json);
+    }
+
+    @Override
+    public void flush() {
+        // Whoever holds 'sending' keeps going until the queue is empty; the re-check after unlocking
+        // catches an event queued just as that sender finished.
+        while (!stopped && !queue.isEmpty() && sending.tryLock()) {
+            try {
+                for (String next = queue.poll(); next != null && !stopped; next = queue.poll()) {
+                    send(next);
+                    sent.incrementAndGet();
+                    long left = buffered.addAndGet(-next.length());
+                    if (left <= maxBuffered && waiting.get() > 0) {
+                        signalRoom();
+                    }
+                }
+            } finally {
+                sending.unlock();
+            }
         }
     }
 
-    /** Stops sending; queued events are dropped. Idempotent. */
+    @Override
+    public boolean awaitRoom() throws InterruptedException {
+        flush();
+        if (buffered.get() <= maxBuffered) {
+            return !stopped;
+        }
+        roomLock.lock();
+        waiting.incrementAndGet();
+        try {
+            long progress = sent.get();
+            long deadline = System.nanoTime() + stallTimeout.toNanos();
+            while (!stopped && buffered.get() > maxBuffered) {
+                if (sent.get() != progress) {
+                    // The browser is slow, not stalled: every event it takes restarts the clock.
+                    progress = sent.get();
+                    deadline = System.nanoTime() + stallTimeout.toNanos();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.info("Browser {} took no events for {}; closing it", socket.getId(), stallTimeout);
+                    stop();
+                    closeLater(CloseStatus.SESSION_NOT_RELIABLE.withReason("browser not keeping up"));
+                    return false;
+                }
+                room.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+            }
+            return !stopped;
+        } finally {
+            waiting.decrementAndGet();
+            roomLock.unlock();
+        }
+    }
+
+    /** Stops sending; queued events are dropped and anyone waiting for room is released. Idempotent. */
     void stop() {
         stopped = true;
-        drainer.interrupt();
+        queue.clear();
+        buffered.set(0);
+        signalRoom();
     }
 
-    private void drain() {
+    private void send(String json) {
         try {
-            while (!stopped) {
-                SessionEvent event = queue.poll(1, TimeUnit.SECONDS);
-                if (event != null && socket.isOpen()) {
-                    socket.sendMessage(new TextMessage(writer.writeValueAsString(event)));
-                }
+            if (socket.isOpen()) {
+                socket.sendMessage(new TextMessage(json));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             log.debug("Sending to browser {} failed: {}", socket.getId(), e.toString());
-            stopped = true;
-            closeSocket(CloseStatus.SERVER_ERROR);
+            stop();
+            closeLater(CloseStatus.SERVER_ERROR);
         }
     }
 
-    private void closeSocket(CloseStatus status) {
+    private void signalRoom() {
+        roomLock.lock();
         try {
-            socket.close(status);
-        } catch (IOException ignored) {
-            // Already closed.
+            room.signalAll();
+        } finally {
+            roomLock.unlock();
         }
+    }
+
+    /** A close frame waits for a send in progress; never let the caller wait for that. */
+    private void closeLater(CloseStatus status) {
+        Thread.startVirtualThread(() -> {
+            try {
+                socket.close(status);
+            } catch (IOException ignored) {
+                // Already closed.
+            }
+        });
     }
 }

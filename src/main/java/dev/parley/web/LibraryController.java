@@ -5,6 +5,11 @@ import dev.parley.library.LibraryCalls;
 import dev.parley.library.LibraryRequest;
 import dev.parley.library.LibraryResponse;
 import dev.parley.library.LibraryService;
+import dev.parley.security.CapExceededException;
+import dev.parley.session.SessionOwner;
+import dev.parley.transcript.TranscriptQuota;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Library mode (CONTRACTS.md §3): the lesson's calls through Jakarta Mail and java.net.http, with
@@ -39,10 +46,21 @@ class LibraryController {
     record DiffRequest(List<String> library, List<String> byHand) {
     }
 
-    private final LibraryService library;
+    /** The largest diff request body: two traces of a few thousand lines fit with room to spare. */
+    static final int MAX_DIFF_OCTETS = 1024 * 1024;
+    /** Lines per side of a diff. */
+    static final int MAX_DIFF_LINES = 5_000;
+    /** Characters per line of a diff. */
+    static final int MAX_DIFF_LINE = 8_192;
 
-    LibraryController(LibraryService library) {
+    private final LibraryService library;
+    private final TranscriptQuota quota;
+    private final JsonMapper json;
+
+    LibraryController(LibraryService library, TranscriptQuota quota, JsonMapper json) {
         this.library = library;
+        this.quota = quota;
+        this.json = json;
     }
 
     /** The calls per protocol, with their arguments and defaults. */
@@ -56,18 +74,64 @@ class LibraryController {
     }
 
     @PostMapping
-    LibraryResponse run(@RequestBody LibraryRequest request) throws LibraryCallException {
+    LibraryResponse run(HttpServletRequest http, @RequestBody LibraryRequest request) throws LibraryCallException {
         if (request == null) {
             throw new LibraryCallException(LibraryCallException.Kind.BAD_REQUEST, "Send a JSON body with target, "
                     + "username, password, call and args.");
         }
-        return library.run(request);
+        SessionOwner owner = Owners.of(http);
+        try {
+            quota.check(owner.id());
+        } catch (CapExceededException e) {
+            throw new LibraryCallException(LibraryCallException.Kind.LIMIT, e.getMessage());
+        }
+        return library.run(request, owner);
     }
 
-    /** Aligns a hand-typed conversation with a library trace and explains each difference. */
-    @PostMapping("/diff")
-    Object diff(@RequestBody DiffRequest request) {
+    /**
+     * Aligns a hand-typed conversation with a library trace and explains each difference. The input
+     * is bounded before any work: the body ({@value #MAX_DIFF_OCTETS} octets, else 413), the lines
+     * per side ({@value #MAX_DIFF_LINES}) and the characters per line ({@value #MAX_DIFF_LINE}), else
+     * 400, each problem naming the limit.
+     */
+    @PostMapping(path = "/diff", consumes = "application/json")
+    Object diff(HttpServletRequest http) throws IOException {
+        long declared = http.getContentLengthLong();
+        byte[] body = http.getInputStream().readNBytes(MAX_DIFF_OCTETS + 1);
+        if (declared > MAX_DIFF_OCTETS || body.length > MAX_DIFF_OCTETS) {
+            throw Problems.field(HttpStatus.PAYLOAD_TOO_LARGE, "body", String.format(Locale.ROOT,
+                    "the body is over the limit of %,d octets (1 MB) for a comparison", MAX_DIFF_OCTETS));
+        }
+        DiffRequest request;
+        try {
+            request = json.readValue(body, DiffRequest.class);
+        } catch (JacksonException e) {
+            throw Problems.field(HttpStatus.BAD_REQUEST, "body",
+                    "not the JSON this endpoint takes: { \"library\": [\"C: ...\", \"S: ...\"], \"byHand\": [...] }");
+        }
+        if (request == null) {
+            throw Problems.field(HttpStatus.BAD_REQUEST, "body", "send { \"library\": [...], \"byHand\": [...] }");
+        }
+        checkLines("library", request.library());
+        checkLines("byHand", request.byHand());
         return library.diff(request.library(), request.byHand());
+    }
+
+    private static void checkLines(String field, List<String> lines) {
+        if (lines == null) {
+            return;
+        }
+        if (lines.size() > MAX_DIFF_LINES) {
+            throw Problems.field(HttpStatus.BAD_REQUEST, field, String.format(Locale.ROOT,
+                    "%,d lines, over the limit of %,d lines per side", lines.size(), MAX_DIFF_LINES));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line != null && line.length() > MAX_DIFF_LINE) {
+                throw Problems.field(HttpStatus.BAD_REQUEST, field, String.format(Locale.ROOT,
+                        "line %d has %,d characters, over the limit of %,d", i + 1, line.length(), MAX_DIFF_LINE));
+            }
+        }
     }
 
     @ExceptionHandler(LibraryCallException.class)
@@ -82,6 +146,7 @@ class LibraryController {
             case REFUSED -> "The server refused the call";
             case CONNECT_FAILED -> "No connection to the server";
             case TIMEOUT -> "The server did not answer in time";
+            case LIMIT -> "Too many requests";
         });
         problem.setProperty("error", e.getMessage());
         problem.setProperty("reason", e.getMessage());

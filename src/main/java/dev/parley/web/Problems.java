@@ -1,6 +1,8 @@
 package dev.parley.web;
 
 import java.net.URI;
+import dev.parley.security.RateLimitedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -36,6 +38,16 @@ final class Problems {
         problem.setProperty("field", "transcript");
         problem.setProperty("reason", reason);
         return problem;
+    }
+
+    /** A cap over time was reached: 429 with Retry-After, and the sentence that names the cap. */
+    static ErrorResponseException tooMany(RateLimitedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many requests");
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        ErrorResponseException error = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        error.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return error;
     }
 
     static ErrorResponseException notFound(String id) {

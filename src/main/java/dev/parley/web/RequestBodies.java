@@ -24,6 +24,18 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /**
+     * Refuses a body that is not declared JSON: a form on another site can send text/plain without
+     * a preflight (the CSRF of issue #9), never application/json.
+     */
+    static void requireJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw Problems.field(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "send the body as application/json"
+                    + (type == null ? "" : ", not " + type.split(";")[0]));
+        }
+    }
+
     static String text(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_OCTETS) {
             throw tooLarge(request.getContentLengthLong());

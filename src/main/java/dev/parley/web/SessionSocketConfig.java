@@ -1,9 +1,11 @@
 package dev.parley.web;
 
 import dev.parley.protocol.Annotation;
+import dev.parley.security.Caps;
 import dev.parley.session.LiveSessions;
 import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionLimits;
+import dev.parley.transcript.TranscriptQuota;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -12,30 +14,44 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Registers {@code /ws/session}: a raw WebSocket with JSON frames (no STOMP: the stream is point to point). */
+/**
+ * Registers {@code /ws/session}: a raw WebSocket with JSON frames (no STOMP: the stream is point
+ * to point).
+ *
+ * <p>Tomcat gives every WebSocket a text buffer of the configured maximum message size, up front
+ * and for the socket's whole life: 2M characters cost 4 MB of heap per open WebSocket (issue #8).
+ * So the buffer is small — it fits every op but a long {@code payload} — and a longer message is
+ * taken in parts and joined only while it is in flight ({@link FrameAssembler}), up to the limits
+ * the handler checks ({@code parley.limits.max-payload}, {@code max-line-length}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class SessionSocketConfig implements WebSocketConfigurer {
 
-    /** Large enough for a whole mail message sent with {@code payload}. */
-    static final int MAX_FRAME_CHARS = 2 * 1024 * 1024;
+    /** Characters: a connect or send op is well under this. */
+    static final int TEXT_BUFFER_CHARS = 1024;
+    /** Browsers send Parley no binary messages; a small buffer turns one away cheaply. */
+    static final int BINARY_BUFFER_OCTETS = 256;
 
     private final SessionSocketHandler handler;
 
-    SessionSocketConfig(LiveSessions sessions, SessionLimits limits, JsonMapper json) {
+    SessionSocketConfig(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota, JsonMapper json) {
         JsonMapper events = json.rebuild().addMixIn(Annotation.class, AnnotationJson.class).build();
-        this.handler = new SessionSocketHandler(sessions, limits, events, events.writerFor(SessionEvent.class));
+        this.handler = new SessionSocketHandler(sessions, limits, caps, quota, events,
+                events.writerFor(SessionEvent.class));
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/ws/session");
+        // Same-origin only (Spring's default check) on top of SiteGuard's Host and Origin checks.
+        registry.addHandler(handler, "/ws/session").addInterceptors(new IdentityHandshake());
     }
 
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_OCTETS);
         container.setMaxSessionIdleTimeout(0L);
         return container;
     }

@@ -44,6 +44,7 @@ class LibraryBrowserTest extends BrowserTest {
         Assertions.assertThat(learner.page.locator("#lib-out").textContent()).doesNotContain("LOGIN demo demo");
         learner.page.locator("#lib-out ol.trace").scrollIntoViewIfNeeded();
         learner.screenshot("library-imap-search");
+        learner.assertAccessible("a library call's result");
 
         // the same conversation by hand, then the comparison
         learner.page.click("#lib-by-hand");

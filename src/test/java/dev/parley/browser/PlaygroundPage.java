@@ -28,6 +28,8 @@ final class PlaygroundPage implements AutoCloseable {
     PlaygroundPage(Browser browser, int width, int height) {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         context.setDefaultTimeout(15_000);
+        // axe-core from npm, loaded by the browser itself (an init script is not subject to the page's CSP)
+        context.addInitScript(Axe.script());
         page = context.newPage();
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) {
@@ -119,6 +121,35 @@ final class PlaygroundPage implements AutoCloseable {
 
     Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** Whether the row comes into the visible part of the console's scrolling box within a few seconds. */
+    boolean rowVisibleInConsole(Locator row) {
+        try {
+            page.waitForCondition(() -> rowInConsoleNow(row), new Page.WaitForConditionOptions().setTimeout(3_000));
+            return true;
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            return false;
+        }
+    }
+
+    private boolean rowInConsoleNow(Locator row) {
+        return (Boolean) row.evaluate("""
+                r => { const box = (document.getElementById('console-box') ?? document.getElementById('console')).getBoundingClientRect();
+                       const b = r.getBoundingClientRect();
+                       return b.top >= box.top - 1 && b.bottom <= box.bottom + 1; }""");
+    }
+
+    /** Whether the element is inside the browser window (the page's own viewport). */
+    boolean inWindow(Locator element) {
+        return (Boolean) element.evaluate("""
+                e => { const b = e.getBoundingClientRect();
+                       return b.top >= 0 && b.bottom <= window.innerHeight && b.height > 0; }""");
+    }
+
+    /** axe-core on the page as it is now: any violation fails the test, listed in the message. */
+    void assertAccessible(String where) {
+        org.assertj.core.api.Assertions.assertThat(Axe.violations(page)).as("axe-core violations on %s", where).isEmpty();
     }
 
     void screenshot(String name) {

@@ -37,11 +37,17 @@ class ShareBrowserTest extends BrowserTest {
         Response response = learner.page.navigate(url);
         Assertions.assertThat(response.status()).isEqualTo(200);
         Assertions.assertThat(response.headerValue("content-security-policy")).contains("script-src 'self'");
-        assertThat(learner.page.locator("#load-state")).containsText("lines loaded");
+        // it opens showing the conversation, with the live console's meanings
+        assertThat(learner.page.locator("#load-state")).containsText("The whole conversation is shown");
         assertThat(learner.page.locator("#share-meta")).containsText("POP3 with localhost:");
         Locator rows = learner.page.locator("#console > li.row");
-        assertThat(rows).hasCount(0);
+        assertThat(learner.page.locator("#console")).containsText("PASS ********");
+        assertThat(learner.page.locator("#console li.row.s .meaning .badge").first()).hasText("+OK");
+        assertThat(learner.page.locator("#play")).hasText("Play again");
+        learner.screenshot("share-opened");
 
+        learner.page.click("#restart");
+        assertThat(rows).hasCount(0);
         learner.page.click("#step");
         assertThat(rows).hasCount(1);
         assertThat(rows.first()).containsText("+OK");
@@ -59,7 +65,7 @@ class ShareBrowserTest extends BrowserTest {
         learner.screenshot("share-playback");
 
         // keyboard: Home restarts, → steps
-        learner.page.locator("#console").focus();
+        learner.page.locator("#console-box").focus();
         learner.page.keyboard().press("Home");
         assertThat(rows).hasCount(0);
         learner.page.keyboard().press("ArrowRight");

@@ -27,7 +27,9 @@ public final class LibraryClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** One browser: it keeps its cookies, so its calls and their transcripts are one identity's. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new java.net.CookieManager()).build();
     private final int appPort;
 
     public LibraryClient(int appPort) {

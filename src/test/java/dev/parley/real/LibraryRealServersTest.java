@@ -108,4 +108,26 @@ class LibraryRealServersTest {
         assertThat(secure.status()).as(secure.body()).isEqualTo(200);
         assertThat(secure.result().path("text").asString()).contains("Hello, world!");
     }
+
+    /**
+     * Issue #8, item 7: http.get connects to the policy's checked address, but TLS must be verified
+     * for the name the learner typed, with SNI, and Host must carry that name. This nginx port
+     * presents a certificate that names {@code localhost} only, with no IP address in it: before, the
+     * call verified the certificate against 127.0.0.1 (and sent no SNI), so it could only fail here,
+     * and the one HTTPS test passed only because the usual test certificate also names the IP.
+     */
+    @Test
+    void httpsIsVerifiedForTheNameTypedNotTheAddressConnectedTo() throws Exception {
+        RealServers.Endpoint named = RealServers.require("PARLEY_REAL_HTTPS_NAMED", "nginx HTTPS, name-only certificate");
+        LibraryClient.Answer byName = library.call("http", "localhost", named.port(), "implicit", null, null,
+                "http.get", Map.of("path", "/hello.txt"));
+        assertThat(byName.status()).as(byName.body()).isEqualTo(200);
+        assertThat(byName.result().path("text").asString()).contains("Hello, world!");
+        assertThat(byName.trace()).contains("C: Host: localhost:" + named.port());
+
+        LibraryClient.Answer byAddress = library.call("http", "127.0.0.1", named.port(), "implicit", null, null,
+                "http.get", Map.of("path", "/hello.txt"));
+        assertThat(byAddress.status()).as("a certificate without the address typed is refused").isNotEqualTo(200);
+        assertThat(byAddress.body()).containsIgnoringCase("certificate");
+    }
 }

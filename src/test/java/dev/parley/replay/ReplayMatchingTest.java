@@ -56,9 +56,9 @@ class ReplayMatchingTest {
                 C: QUIT
                 S: 221 bye
                 C: <client hangs up>
-                """));
+                """), Protocol.SMTP, null);
 
-        assertThat(script.steps()).extracting(ReplayScript.Step::sent).containsExactly(List.of(), List.of("DATA"),
+        assertThat(script.steps()).extracting(ReplayScript.Step::templates).containsExactly(List.of(), List.of("DATA"),
                 List.of("Blah blah blah...", "."), List.of("QUIT"));
         assertThat(script.steps().get(2).expected()).containsExactly("250 OK");
     }

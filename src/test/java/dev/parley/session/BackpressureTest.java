@@ -3,16 +3,11 @@ package dev.parley.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.Protocol;
-import dev.parley.security.TargetPolicy;
-import dev.parley.security.TargetProperties;
 import dev.parley.support.ScriptedServer;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * A viewer that stops taking events must stop the reading of the target (TCP backpressure), not
@@ -21,19 +16,34 @@ import org.springframework.core.env.StandardEnvironment;
 class BackpressureTest {
 
     static SessionLimits defaultLimits() {
-        return Binder.get(new StandardEnvironment()).bindOrCreate("parley.limits", SessionLimits.class);
+        return TestSessions.limits(java.util.Map.of());
     }
 
-    static LiveSessions sessions() {
-        TargetProperties targets = Binder.get(new StandardEnvironment()).bindOrCreate("parley.targets",
-                TargetProperties.class);
-        return new LiveSessions(defaultLimits(), new TargetPolicy(targets), new TlsClient(List.of(), targets), List.of());
+    /** A viewer that takes the first hundred events and then stops taking any until released. */
+    private static final class StallingViewer implements SessionSink {
+
+        final AtomicLong events = new AtomicLong();
+        final CountDownLatch stalled = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void emit(SessionEvent event) {
+            events.incrementAndGet();
+        }
+
+        @Override
+        public boolean awaitRoom() throws InterruptedException {
+            if (events.get() > 100 && release.getCount() > 0) {
+                stalled.countDown();
+                release.await();
+            }
+            return true;
+        }
     }
 
     @Test
     void aStalledViewerStopsTheReadingOfAFloodingServer() throws Exception {
         AtomicLong written = new AtomicLong();
-        CountDownLatch release = new CountDownLatch(1);
         byte[] lines = ("flood ".repeat(10) + "\r\n").repeat(16).getBytes();
         try (ScriptedServer server = new ScriptedServer((socket, in, out) -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -42,16 +52,10 @@ class BackpressureTest {
                 written.addAndGet(lines.length);
             }
         })) {
-            CountDownLatch firstEvent = new CountDownLatch(1);
-            AtomicLong events = new AtomicLong();
-            LiveSession session = sessions().open(event -> {
-                if (events.incrementAndGet() > 100) {
-                    firstEvent.countDown();
-                    release.await();
-                }
-            });
+            StallingViewer viewer = new StallingViewer();
+            LiveSession session = TestSessions.defaults().open(viewer);
             session.connect(new ConnectRequest(Protocol.RAW, "127.0.0.1", server.port(), false, false));
-            assertThat(firstEvent.await(10, TimeUnit.SECONDS)).as("100 lines arrived, then the viewer stalled").isTrue();
+            assertThat(viewer.stalled.await(10, TimeUnit.SECONDS)).as("100 lines arrived, then the viewer stalled").isTrue();
 
             long settled = waitUntilStable(written);
             Thread.sleep(1000);
@@ -59,10 +63,41 @@ class BackpressureTest {
                     .isEqualTo(settled)
                     .isLessThan(64L * 1024 * 1024);
 
-            release.countDown();
+            viewer.release.countDown();
             Thread.sleep(1000);
             assertThat(written.get()).as("reading resumes once the viewer takes events again").isGreaterThan(settled);
             session.close();
+        }
+    }
+
+    @Test
+    void aViewerThatIsGoneEndsTheConnection() throws Exception {
+        CountDownLatch serverSawTheEnd = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((socket, in, out) -> {
+            ScriptedServer.write(out, "220 ready\r\n");
+            try {
+                while (in.read() != -1) {
+                    // the client has nothing to say; wait for its end
+                }
+            } finally {
+                serverSawTheEnd.countDown();
+            }
+        })) {
+            AtomicLong events = new AtomicLong();
+            LiveSession session = TestSessions.defaults().open(new SessionSink() {
+                @Override
+                public void emit(SessionEvent event) {
+                    events.incrementAndGet();
+                }
+
+                @Override
+                public boolean awaitRoom() {
+                    return events.get() < 2;
+                }
+            });
+            session.connect(new ConnectRequest(Protocol.SMTP, "127.0.0.1", server.port(), false, false));
+            assertThat(serverSawTheEnd.await(5, TimeUnit.SECONDS))
+                    .as("the target socket is closed once the viewer says it is gone").isTrue();
         }
     }
 

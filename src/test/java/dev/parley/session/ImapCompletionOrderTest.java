@@ -27,7 +27,7 @@ class ImapCompletionOrderTest {
             ScriptedServer.write(out, "A0002 OK second done first\r\nA0001 OK first done last\r\n");
             in.read();
         })) {
-            LiveSession session = BackpressureTest.sessions().open(events::add);
+            LiveSession session = TestSessions.defaults().open(events::add);
             session.connect(new ConnectRequest(Protocol.IMAP, "127.0.0.1", server.port(), false, false));
             await().atMost(10, TimeUnit.SECONDS).until(() -> completes().size() == 1);
             session.send("NOOP", false);

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.protocol.Protocol;
-import dev.parley.security.TargetPolicy;
-import dev.parley.security.TargetProperties;
 import dev.parley.support.ScriptedServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Time limits end a session cleanly: a LIMIT error in words, then {@code closed} by {@code limit}. */
 class SessionLimitsTest {
@@ -21,12 +17,7 @@ class SessionLimitsTest {
     private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
 
     private LiveSession session(Map<String, String> limits) {
-        SessionLimits bound = new Binder(new MapConfigurationPropertySource(limits))
-                .bindOrCreate("parley.limits", SessionLimits.class);
-        TargetProperties targets = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("parley.targets", TargetProperties.class);
-        return new LiveSessions(bound, new TargetPolicy(targets), new TlsClient(List.of(), targets), List.of())
-                .open(events::add);
+        return TestSessions.with(limits).open(events::add);
     }
 
     private void assertEndedByLimit(String sentence) {

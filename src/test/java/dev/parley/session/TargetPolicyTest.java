@@ -3,16 +3,12 @@ package dev.parley.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.Protocol;
-import dev.parley.security.TargetPolicy;
-import dev.parley.security.TargetProperties;
 import dev.parley.support.ScriptedServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,11 +18,7 @@ class TargetPolicyTest {
     private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
 
     private LiveSession session(Map<String, String> properties) {
-        TargetProperties targets = new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("parley.targets", TargetProperties.class);
-        LiveSessions sessions = new LiveSessions(BackpressureTest.defaultLimits(), new TargetPolicy(targets),
-                new TlsClient(List.of(), targets), List.of());
-        return sessions.open(events::add);
+        return TestSessions.with(properties).open(events::add);
     }
 
     private SessionEvent.Error awaitError() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -63,8 +64,12 @@ public final class WsClient implements AutoCloseable {
     private final WebSocketSession session;
     private int cursor;
 
-    private WsClient(int port) throws Exception {
+    private WsClient(int port, String cookie) throws Exception {
         StandardWebSocketClient client = new StandardWebSocketClient();
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        if (cookie != null) {
+            headers.add("Cookie", cookie);
+        }
         session = client.execute(new TextWebSocketHandler() {
             @Override
             protected void handleTextMessage(WebSocketSession s, TextMessage message) {
@@ -73,11 +78,17 @@ public final class WsClient implements AutoCloseable {
                     events.notifyAll();
                 }
             }
-        }, "ws://localhost:" + port + "/ws/session").get(10, TimeUnit.SECONDS);
+        }, headers, URI.create("ws://localhost:" + port + "/ws/session")).get(10, TimeUnit.SECONDS);
     }
 
+    /** A WebSocket of a browser Parley has not seen before: it gets an identity of its own. */
     public static WsClient open(int port) throws Exception {
-        return new WsClient(port);
+        return new WsClient(port, null);
+    }
+
+    /** A WebSocket of the browser whose identity cookie is {@code cookie} ({@code parley_id=…}). */
+    public static WsClient open(int port, String cookie) throws Exception {
+        return new WsClient(port, cookie);
     }
 
     public boolean isOpen() {

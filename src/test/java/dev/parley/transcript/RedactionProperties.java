@@ -52,7 +52,8 @@ class RedactionProperties {
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         store = new TranscriptStore(JdbcClient.create(ds), new JdbcTemplate(ds),
                 new TransactionTemplate(new DataSourceTransactionManager(ds)));
-        recorder = new TranscriptRecorder(store);
+        recorder = new TranscriptRecorder(store, new TranscriptProperties(java.time.Duration.ofDays(30),
+                java.time.Duration.ofHours(1), org.springframework.util.unit.DataSize.ofMegabytes(64)));
     }
 
     @Provide

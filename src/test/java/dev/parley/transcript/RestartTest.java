@@ -31,7 +31,8 @@ class RestartTest {
         String saved = TranscriptIds.next();
         String recordedId;
         try (ConfigurableApplicationContext first = start(url)) {
-            first.getBean(TranscriptStore.class).save(StoreContract.sample(saved, Protocol.IMAP, StoreContract.now(), 12));
+            first.getBean(TranscriptStore.class).save(StoreContract.sample(saved, Protocol.IMAP, StoreContract.now(), 12),
+                    StoreContract.OWNER);
             TranscriptRecorder recorder = first.getBean(TranscriptRecorder.class);
             recorder.opened(new ConversationInfo("conv-1", "s", "live", Protocol.POP3, "localhost", 3110, false,
                     Instant.now()));

@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class StoreContract {
 
+    static final String OWNER = "l-owner";
+    static final String OTHER = "l-other";
+
     protected TranscriptStore store;
 
     /** A database to test against; the test is skipped (with a reason) when it is not there. */
@@ -59,23 +62,29 @@ abstract class StoreContract {
     @Test
     void savedTranscriptReadsBackEqual() {
         Transcript t = sample(TranscriptIds.next(), Protocol.POP3, now(), 20);
-        store.save(t);
+        store.save(t, OWNER);
 
         assertThat(store.find(t.id())).contains(t);
+        assertThat(store.find(t.id(), List.of(OWNER))).contains(t);
     }
 
     @Test
     void listIsNewestFirstPagedAndFiltered() {
         Instant base = now();
         for (int i = 0; i < 5; i++) {
-            store.save(sample(TranscriptIds.next(), i % 2 == 0 ? Protocol.POP3 : Protocol.IMAP, base.plusSeconds(i), 3));
+            store.save(sample(TranscriptIds.next(), i % 2 == 0 ? Protocol.POP3 : Protocol.IMAP, base.plusSeconds(i), 3),
+                    OWNER);
         }
-        TranscriptPage first = store.list(null, 0, 2);
+        store.save(sample(TranscriptIds.next(), Protocol.IMAP, base, 3), OTHER);
+        TranscriptPage first = store.list(List.of(OWNER), null, 0, 2);
         assertThat(first.total()).isEqualTo(5);
         assertThat(first.items()).hasSize(2);
         assertThat(first.items().get(0).started()).isAfter(first.items().get(1).started());
-        assertThat(store.list(null, 2, 2).items()).hasSize(1);
-        assertThat(store.list(Protocol.IMAP, 0, 10).items()).hasSize(2).allMatch(s -> s.protocol().equals("imap"));
+        assertThat(store.list(List.of(OWNER), null, 2, 2).items()).hasSize(1);
+        assertThat(store.list(List.of(OWNER), Protocol.IMAP, 0, 10).items()).hasSize(2)
+                .allMatch(s -> s.protocol().equals("imap"));
+        assertThat(store.list(List.of(OWNER, OTHER), null, 0, 10).total()).isEqualTo(6);
+        assertThat(store.list(List.of(), null, 0, 10).total()).isZero();
     }
 
     @Test
@@ -83,12 +92,13 @@ abstract class StoreContract {
         Transcript t = sample(TranscriptIds.next(), Protocol.SMTP, now(), 6);
         TranscriptMeta open = new TranscriptMeta(t.id(), Protocol.SMTP, "live", t.meta().target(), null,
                 t.meta().started(), null, null);
-        store.append(open, true, t.lines().subList(0, 3), 3);
+        store.append(open, OWNER, true, t.lines().subList(0, 3), 3);
         assertThat(store.find(t.id()).orElseThrow().meta().ended()).isNull();
-        store.append(t.meta(), false, t.lines().subList(3, 6), 6);
+        store.append(t.meta(), OWNER, false, t.lines().subList(3, 6), 6);
 
         assertThat(store.find(t.id())).contains(t);
-        assertThat(store.list(null, 0, 1).items().getFirst().lines()).isEqualTo(6);
+        assertThat(store.list(List.of(OWNER), null, 0, 1).items().getFirst().lines()).isEqualTo(6);
+        assertThat(store.storedChars(OWNER)).isEqualTo(t.lines().stream().mapToLong(l -> l.text().length()).sum());
     }
 
     @Test
@@ -97,18 +107,20 @@ abstract class StoreContract {
         List<TranscriptLine> duplicateSeq = new ArrayList<>(t.lines());
         duplicateSeq.add(duplicateSeq.getLast());
 
-        assertThatThrownBy(() -> store.save(new Transcript(t.meta(), duplicateSeq))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.save(new Transcript(t.meta(), duplicateSeq), OWNER))
+                .isInstanceOf(RuntimeException.class);
         assertThat(store.find(t.id())).isEmpty();
     }
 
     @Test
     void deleteRemovesTheTranscriptAndItsLines() {
         Transcript t = sample(TranscriptIds.next(), Protocol.POP3, now(), 4);
-        store.save(t);
+        store.save(t, OWNER);
 
-        assertThat(store.delete(t.id())).isTrue();
+        assertThat(store.delete(t.id(), OTHER)).as("only the owner deletes").isFalse();
+        assertThat(store.delete(t.id(), OWNER)).isTrue();
         assertThat(store.find(t.id())).isEmpty();
-        assertThat(store.delete(t.id())).isFalse();
+        assertThat(store.delete(t.id(), OWNER)).isFalse();
         assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM transcript_line"
                 + " WHERE transcript_id = ?", Integer.class, t.id())).isZero();
     }
@@ -116,6 +128,6 @@ abstract class StoreContract {
     @Test
     void malformedIdsAreNotLookedUp() {
         assertThat(store.find("' OR 1=1 --")).isEmpty();
-        assertThat(store.delete("x")).isFalse();
+        assertThat(store.delete("x", OWNER)).isFalse();
     }
 }

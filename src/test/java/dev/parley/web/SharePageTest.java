@@ -33,7 +33,7 @@ class SharePageTest {
 
     @Test
     void liveConversationNamesItsTranscriptAndItsSharePage() throws Exception {
-        try (WsClient ws = WsClient.open(port)) {
+        try (WsClient ws = WsClient.open(port, api.identityCookie())) {
             String conversation = ws.connect("pop3", "localhost", practice.endpoint("pop3", "none").port(), "none")
                     .path("session").asString();
             ws.answer();
@@ -54,6 +54,46 @@ class SharePageTest {
             assertThat(page.body()).contains("data-transcript=\"" + id + "\"", "/share.js",
                     "/api/transcripts/" + id + ".txt", "POP3").doesNotContain("redqueen");
         }
+    }
+
+    @Test
+    void meaningsOfAStoredConversationAreThoseOfTheLiveConsole() throws Exception {
+        try (WsClient ws = WsClient.open(port)) {
+            String conversation = ws.connect("smtp", "localhost", practice.endpoint("smtp", "none").port(), "none")
+                    .path("session").asString();
+            ws.answer();
+            ws.exchange("EHLO parley.local");
+            ws.exchange("MAIL FROM:<bob@localhost>");
+            ws.exchange("RCPT TO:<green@localhost>");
+            String id = api.get("/api/transcripts/by-conversation/" + conversation).json().path("id").asString();
+            JsonNode stored = waitForLines(id, 8);
+            int refusal = 0;
+            int rcpt = 0;
+            for (JsonNode line : stored.path("lines")) {
+                if (line.path("text").asString().startsWith("550")) {
+                    refusal = line.path("seq").asInt();
+                }
+                if (line.path("text").asString().startsWith("RCPT")) {
+                    rcpt = line.path("seq").asInt();
+                }
+            }
+
+            Api.Reply reply = api.get("/t/" + id + "/meanings");
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            JsonNode annotation = reply.json().path("annotations").path(String.valueOf(refusal));
+            assertThat(annotation.path("kind").asString()).isEqualTo("reply");
+            assertThat(annotation.path("code").asString()).isEqualTo("550");
+            assertThat(annotation.path("final").asBoolean()).isTrue();
+            int answered = rcpt;
+            int after = refusal;
+            assertThat(reply.json().path("completions").valueStream()).anySatisfy(c -> {
+                assertThat(c.path("after").asInt()).isEqualTo(after);
+                assertThat(c.path("seq").asInt()).isEqualTo(answered);
+                assertThat(c.path("status").asString()).isEqualTo("error");
+            });
+        }
+        assertThat(api.get("/t/nosuchid/meanings").status()).isEqualTo(404);
     }
 
     @Test

@@ -106,6 +106,10 @@ final class ImapClient {
         if (command != null && find(command.tag) != null) {
             meaning.append(" Careful: a command tagged ").append(command.tag)
                     .append(" is still waiting; tags should be unique (RFC 9051 §2.2.1).");
+        } else if (tagged.reused()) {
+            meaning.append(" Careful: the tag ").append(tagged.tag()).append(" was already used on this connection"
+                    + " (by you or by Parley's automatic tags). Tags should be unique, so that each answer can be"
+                    + " matched to its command (RFC 9051 §2.2.1): leave the tag off and Parley picks an unused one.");
         }
         boolean expects = command != null;
         ImapLiteral literal = ImapLiteral.at(tagged.text());

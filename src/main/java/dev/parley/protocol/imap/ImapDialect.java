@@ -6,6 +6,7 @@ import dev.parley.protocol.Dialect;
 import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.FramingLimits;
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.ShownBudget;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.imap.ImapReplies.Explained;
 import dev.parley.protocol.imap.ImapResponseReader.Frame;
@@ -49,11 +50,15 @@ public final class ImapDialect implements Dialect {
 
     private final ImapResponseReader reader;
     private final ImapClient client = new ImapClient();
+    private final ShownBudget shown;
     private boolean greeted;
     private Outcome unfinished;
+    /** The response under way is past the per-answer limit: its literals and continuation lines are counted, not shown. */
+    private boolean hidingResponse;
 
     public ImapDialect(FramingLimits limits) {
         this.reader = new ImapResponseReader(limits);
+        this.shown = new ShownBudget(limits);
     }
 
     @Override
@@ -103,20 +108,58 @@ public final class ImapDialect implements Dialect {
         return client.holds();
     }
 
+    /** A literal announced as a message header ({@code BODY[HEADER] {n}}): RFC 9051 §6.4.5 says it ends with a blank line. */
+    private static final java.util.regex.Pattern HEADER_LITERAL = java.util.regex.Pattern.compile(
+            "(?i)(BODY\\[HEADER\\]|RFC822\\.HEADER)(<\\d+>)? \\{\\d+\\+?}$");
+
+    private boolean headerLiteral;
+
     private void handle(Frame frame, List<DialectEvent> events) {
         switch (frame) {
             case ImapResponseReader.Limit limit -> events.add(new DialectEvent.LimitExceeded(limit.message()));
-            case ImapResponseReader.LiteralData data ->
+            case ImapResponseReader.LiteralData data -> {
+                if (hidingResponse) {
+                    shown.hide(data.octets());
+                    headerLiteral = false;
+                    return;
+                }
                 events.add(new DialectEvent.Literal(data.octets(), data.text(), data.truncated()));
+                if (headerLiteral && !data.truncated() && data.octets() > 0 && data.text().length() == data.octets()
+                        && !data.text().endsWith("\r\n\r\n")) {
+                    events.add(new DialectEvent.Notice("This header has no blank line at its end. RFC 9051 §6.4.5 counts"
+                            + " the blank line between header and body as part of BODY[HEADER]; this server leaves it"
+                            + " out (the practice servers run GreenMail, which does), so BODY[HEADER] and BODY[TEXT]"
+                            + " add up to 2 octets less than RFC822.SIZE."));
+                }
+                if (!data.truncated() && (data.text().startsWith(".") || data.text().contains("\n."))) {
+                    events.add(new DialectEvent.Notice("Lines in this literal that begin with '.' come as the message"
+                            + " has them: IMAP sends a payload by its count ({n}, RFC 9051 §4.3), so nothing is"
+                            + " dot-stuffed. SMTP and POP3 double such a dot on the wire, because a line with only"
+                            + " '.' ends their payloads."));
+                }
+                headerLiteral = false;
+            }
             case ImapResponseReader.Line line -> {
                 ImapLiteral literal = line.literal();
                 boolean literalFollows = literal != null && literal.valid();
+                if (line.continuation() && hidingResponse) {
+                    shown.hide(line.line().octets());
+                    if (!literalFollows) {
+                        hidingResponse = false;
+                    }
+                    return;
+                }
+                headerLiteral = literalFollows && HEADER_LITERAL.matcher(line.line().text()).find();
                 Annotation annotation;
+                boolean untagged = false;
                 if (line.continuation()) {
                     annotation = Annotation.data("The rest of the response, after the literal."
                             + (literalFollows ? " " + literal.describe() : ""), "RFC 9051 §4.3");
                 } else {
-                    unfinished = interpret(ImapResponse.parse(line.line().text()));
+                    ImapResponse response = ImapResponse.parse(line.line().text());
+                    untagged = greeted && (response.kind() == ImapResponse.Kind.UNTAGGED_DATA
+                            || response.kind() == ImapResponse.Kind.UNTAGGED_STATUS);
+                    unfinished = interpret(response);
                     annotation = unfinished.annotation();
                     if (literalFollows) {
                         annotation = withMeaning(annotation, annotation.meaning() + " " + literal.describe());
@@ -125,12 +168,32 @@ public final class ImapDialect implements Dialect {
                 if (literal != null && !literal.valid()) {
                     annotation = Annotation.malformed(literal.problem(), "RFC 9051 §4.3");
                 }
+                if (!line.continuation() && !showResponse(untagged, line.line().octets(), events)) {
+                    hidingResponse = literalFollows;
+                    if (!literalFollows) {
+                        finish(events);
+                    }
+                    return;
+                }
                 events.add(new DialectEvent.ServerLine(line.line().text(), line.line().terminator(), annotation));
                 if (!literalFollows) {
                     finish(events);
                 }
             }
         }
+    }
+
+    /**
+     * Whether a new response is shown. Untagged data past the per-answer limit is counted, not shown
+     * (a SEARCH or LIST answer can be endless); a response that ends or continues a command — tagged,
+     * {@code +}, the greeting — is always shown, after a word on what was held back.
+     */
+    private boolean showResponse(boolean untagged, long octets, List<DialectEvent> events) {
+        if (!untagged) {
+            shown.end("untagged response", "untagged responses").ifPresent(events::add);
+            return true;
+        }
+        return shown.admit(octets);
     }
 
     /** The response has ended: its completion, go-ahead or drop is due now. */

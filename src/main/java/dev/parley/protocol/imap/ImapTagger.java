@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *     tag never repeats a tag already used on this connection: after the learner typed
  *     {@code A0001} themselves, the next automatic tag is {@code A0002}.</li>
  * </ol>
+ * A tag the learner types that was already used on the connection is kept (it is theirs to send)
+ * but marked {@code reused}, so the command's meaning says so instead of letting two commands
+ * share a tag silently.
  * {@code DONE} (ends IDLE) and literal continuation lines never reach the tagger; a line sent raw
  * is not tagged either (its first word is still taken as its tag, for completion).
  */
@@ -29,9 +32,15 @@ final class ImapTagger {
      * @param text  the line as it will be written (without CRLF)
      * @param tag   the tag the completion will carry; null when the line has none
      * @param verb  the second word upper-cased (the command verb); null when absent
-     * @param added true when Parley prefixed the tag
+     * @param added  true when Parley prefixed the tag
+     * @param reused true when the learner typed a tag already used on this connection (by them
+     *               or by Parley): RFC 9051 §2.2.1 asks for a unique tag per command
      */
-    record Tagged(String text, String tag, String verb, boolean added) {
+    record Tagged(String text, String tag, String verb, boolean added, boolean reused) {
+
+        Tagged(String text, String tag, String verb, boolean added) {
+            this(text, tag, verb, added, false);
+        }
     }
 
     private static final Pattern USUAL_TAG = Pattern.compile("[A-Za-z]+[0-9]+");
@@ -46,8 +55,8 @@ final class ImapTagger {
         boolean keep = isTag(first) && !ImapCommands.isKnown(first) && !"DONE".equalsIgnoreCase(first)
                 && (ImapCommands.isKnown(second) || USUAL_TAG.matcher(first).matches());
         if (keep) {
-            used.add(first);
-            return new Tagged(line, first, upperOrNull(second), false);
+            boolean reused = !used.add(first);
+            return new Tagged(line, first, upperOrNull(second), false, reused);
         }
         String tag = nextTag();
         return new Tagged(tag + " " + line, tag, upperOrNull(first), true);
@@ -58,8 +67,8 @@ final class ImapTagger {
         String first = ImapResponse.firstWord(line);
         String second = ImapResponse.firstWord(ImapResponse.afterFirstWord(line));
         if (isTag(first) && !second.isEmpty()) {
-            used.add(first);
-            return new Tagged(line, first, upperOrNull(second), false);
+            boolean reused = !used.add(first);
+            return new Tagged(line, first, upperOrNull(second), false, reused);
         }
         return new Tagged(line, null, null, false);
     }

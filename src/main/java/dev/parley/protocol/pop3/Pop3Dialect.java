@@ -147,7 +147,7 @@ public final class Pop3Dialect implements Dialect {
         }
         if (status.status() == Status.OK && pending.multiLine()) {
             phase = Phase.LISTING;
-            listing = new Pop3Listing(pending.verb(), limits.maxShownOctetsPerAnswer());
+            listing = new Pop3Listing(pending.verb(), limits);
             return;
         }
         answered(status.status(), events);
@@ -159,7 +159,7 @@ public final class Pop3Dialect implements Dialect {
                 events.add(new TlsGoAhead(lines.discard()));
             } else {
                 events.add(new DropHeldInput("The server refused STLS (" + line.text().strip()
-                        + "), so the lines typed after it were not sent."));
+                        + "): the connection stays unencrypted.", "typed after STLS"));
             }
         }
     }
@@ -184,8 +184,8 @@ public final class Pop3Dialect implements Dialect {
     }
 
     private void hiddenNotice(List<DialectEvent> events) {
-        if (listing != null && listing.hiddenOctets() > 0) {
-            events.add(new Notice(String.format(Locale.ROOT, "%,d more octets of this answer were not shown.", listing.hiddenOctets())));
+        if (listing != null) {
+            listing.end().ifPresent(events::add);
         }
     }
 

@@ -1,20 +1,23 @@
 package dev.parley.protocol.pop3;
 
 import dev.parley.protocol.Annotation;
+import dev.parley.protocol.DialectEvent;
+import dev.parley.protocol.FramingLimits;
+import dev.parley.protocol.ShownBudget;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * One multi-line answer being read (RFC 1939 §3): the lines after {@code +OK} up to the lone
- * {@code .}. It explains each line by the command that asked for it and keeps the counts behind
- * the display limit: once the lines shown reach {@code maxShownOctets}, later lines are read and
- * counted but no longer shown.
+ * {@code .}. It explains each line by the command that asked for it and counts the answer's
+ * octets; which lines are shown is the {@link ShownBudget}'s rule, as for every protocol.
  */
 final class Pop3Listing {
 
-    private static final String STUFFING = " The first '.' is stuffing the server added because the line begins with '.'"
-            + " (RFC 1939 §3); the line really starts with a single '.'.";
+    private static final String STUFFING = "Dot-stuffed: the server added the first '.' because the line begins with"
+            + " '.' (RFC 1939 §3); the line really starts with a single '.'. ";
 
     private static final Map<String, String> CAPABILITIES = Map.ofEntries(
             Map.entry("TOP", "the server supports TOP (RFC 2449 §6.1)."),
@@ -34,15 +37,13 @@ final class Pop3Listing {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String verb;
-    private final long maxShownOctets;
+    private final ShownBudget shown;
     private long octets;
-    private long shownOctets;
-    private long hiddenOctets;
     private boolean inBody;
 
-    Pop3Listing(String verb, long maxShownOctets) {
+    Pop3Listing(String verb, FramingLimits limits) {
         this.verb = verb;
-        this.maxShownOctets = maxShownOctets;
+        this.shown = new ShownBudget(limits);
     }
 
     /** Counts a line of {@code lineOctets} (terminator included); returns the answer's size so far. */
@@ -53,22 +54,18 @@ final class Pop3Listing {
 
     /** True when this data line is shown; false when it falls past the display limit (it is counted as hidden). */
     boolean show(int lineOctets) {
-        if (hiddenOctets == 0 && shownOctets + lineOctets <= maxShownOctets) {
-            shownOctets += lineOctets;
-            return true;
-        }
-        hiddenOctets += lineOctets;
-        return false;
+        return shown.admit(lineOctets);
     }
 
-    long hiddenOctets() {
-        return hiddenOctets;
+    /** The answer ended: a word on the lines that were not shown, if any. */
+    Optional<DialectEvent.Notice> end() {
+        return shown.end("line of this answer", "lines of this answer");
     }
 
     /** The annotation of one line inside the answer (not the terminating {@code .}). */
     Annotation annotate(String line) {
         if (line.startsWith("..")) {
-            return Annotation.data(describe(line.substring(1)) + STUFFING, "RFC 1939 §3");
+            return Annotation.data(STUFFING + describe(line.substring(1)), "RFC 1939 §3");
         }
         if (line.startsWith(".")) {
             return Annotation.malformed("A line inside a multi-line answer that begins with '.' must have a second '.' added"
@@ -87,8 +84,7 @@ final class Pop3Listing {
         return switch (verb) {
             case "LIST" -> {
                 String[] words = words(line);
-                yield words.length == 2 && isNumber(words[0])
-                        ? "Message " + words[0] + " is " + words[1] + " octets." : "A line of the scan listing.";
+                yield words.length == 2 && isNumber(words[0]) ? size(words[0], words[1]) : "A line of the scan listing.";
             }
             case "UIDL" -> {
                 String[] words = words(line);
@@ -106,6 +102,16 @@ final class Pop3Listing {
     /** The line's first word and the rest; split only for the listings that need it (a regex per line is costly). */
     private static String[] words(String line) {
         return WHITESPACE.split(line.strip(), 2);
+    }
+
+    /** RFC 1939 §5: the exact size of the message in octets, as stored (before byte-stuffing). */
+    private static String size(String number, String octets) {
+        if (!isNumber(octets)) {
+            return "Message " + number + ": the server gives " + octets + " as its size, which is no size at all (RFC "
+                    + "1939 §5 asks for the number of octets); the server could not measure this message.";
+        }
+        return "Message " + number + " is " + octets + " octets, the size of what RETR " + number + " sends. The count "
+                + "leaves out the '.' added to lines that begin with one (byte-stuffing) and the closing CRLF.CRLF.";
     }
 
     private String messageLine(String line) {

@@ -7,6 +7,7 @@ import dev.parley.protocol.DialectEvent;
 import dev.parley.protocol.FramingLimits;
 import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
+import dev.parley.protocol.ShownBudget;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,14 @@ public final class RawDialect implements Dialect {
 
     private final FramingLimits limits;
     private final LineBuffer buffer;
+    private final ShownBudget shown;
     private long answerOctets;
-    private long shownOctets;
-    private long hiddenOctets;
     private boolean stopped;
 
     public RawDialect(FramingLimits limits) {
         this.limits = limits;
         this.buffer = new LineBuffer(limits.maxLineOctets());
+        this.shown = new ShownBudget(limits);
     }
 
     @Override
@@ -137,24 +138,16 @@ public final class RawDialect implements Dialect {
         if (rest != null) {
             show(rest, out);
         }
-        if (hiddenOctets > 0) {
-            out.add(new DialectEvent.Notice(String.format(Locale.ROOT,
-                    "%,d more octets of this answer were not shown.", hiddenOctets)));
-        }
+        shown.end("line of this answer", "lines of this answer").ifPresent(out::add);
         out.add(new DialectEvent.Complete(Status.OK));
         answerOctets = 0;
-        shownOctets = 0;
-        hiddenOctets = 0;
         return out;
     }
 
     private void show(LineBuffer.RawLine line, List<DialectEvent> out) {
-        if (shownOctets + line.octets() > limits.maxShownOctetsPerAnswer()) {
-            hiddenOctets += line.octets();
-            shownOctets = limits.maxShownOctetsPerAnswer();
+        if (!shown.admit(line.octets())) {
             return;
         }
-        shownOctets += line.octets();
         String meaning = switch (line.terminator()) {
             case CRLF -> "A line from the server; Parley does not know this protocol.";
             case LF -> "A line from the server, ended by a bare LF instead of CRLF.";

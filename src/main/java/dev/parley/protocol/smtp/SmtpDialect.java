@@ -15,6 +15,7 @@ import dev.parley.protocol.FramingLimits;
 import dev.parley.protocol.LineBuffer;
 import dev.parley.protocol.Protocol;
 import dev.parley.protocol.Secrets;
+import dev.parley.protocol.ShownBudget;
 import dev.parley.protocol.Status;
 import dev.parley.protocol.Terminator;
 import dev.parley.protocol.Verbs;
@@ -51,12 +52,14 @@ public final class SmtpDialect implements Dialect {
     private final LineStream lines;
     private final SmtpReplyAggregator replies = new SmtpReplyAggregator();
     private final Deque<SmtpAnswering> outstanding = new ArrayDeque<>();
+    private final ShownBudget shown;
     private Mode mode = Mode.COMMAND;
     private long replyOctets;
 
     public SmtpDialect(FramingLimits limits) {
         this.limits = limits;
         this.lines = new LineStream(limits.maxLineOctets());
+        this.shown = new ShownBudget(limits);
         outstanding.add(SmtpAnswering.GREETING);
     }
 
@@ -168,8 +171,9 @@ public final class SmtpDialect implements Dialect {
 
     private static ClientLine stuffed(String line) {
         if (line.startsWith(".")) {
-            return new ClientLine("." + line, Terminator.CRLF, Annotation.payload("Message text. The line began with '.', so a second"
-                    + " '.' was added (dot-stuffing, RFC 5321 §4.5.2); the server removes it."));
+            return new ClientLine("." + line, Terminator.CRLF, Annotation.payload("Dot-stuffed: Parley added a '.' because the line"
+                    + " begins with one (RFC 5321 §4.5.2). So it cannot end the message; the server removes the extra"
+                    + " dot. Message text."));
         }
         return new ClientLine(line, Terminator.CRLF, Annotation.payload("Message text."));
     }
@@ -187,10 +191,15 @@ public final class SmtpDialect implements Dialect {
         }
         SmtpAnswering answering = outstanding.isEmpty() ? SmtpAnswering.NONE : outstanding.peekFirst();
         SmtpReplyAggregator.Outcome outcome = replies.accept(line.text(), answering);
-        events.add(new ServerLine(line.text(), line.terminator(), outcome.annotation()));
         if (!outcome.ends()) {
+            if (shown.admit(line.octets())) {
+                events.add(new ServerLine(line.text(), line.terminator(), outcome.annotation()));
+            }
             return;
         }
+        // The line that ends a reply carries its code: always shown, after a word on what was not.
+        shown.end("line of this reply", "lines of this reply").ifPresent(events::add);
+        events.add(new ServerLine(line.text(), line.terminator(), outcome.annotation()));
         replyOctets = 0;
         if (answering == SmtpAnswering.NONE) {
             events.add(new Notice("The server sent this reply although no command was waiting for one."));
@@ -203,7 +212,8 @@ public final class SmtpDialect implements Dialect {
                     mode = Mode.PAYLOAD;
                 } else {
                     events.add(new DropHeldInput("The server refused DATA (" + line.text().strip()
-                            + "), so the lines typed after it, meant as message text, were not sent."));
+                            + "): there is no message to write, and the next line you type is a command again.",
+                            "typed after DATA as message text"));
                 }
             }
             case AUTH, AUTH_RESPONSE -> mode = outcome.status() == Status.CONTINUE && line.text().startsWith("334")
@@ -218,7 +228,7 @@ public final class SmtpDialect implements Dialect {
                     events.add(new TlsGoAhead(discarded));
                 } else {
                     events.add(new DropHeldInput("The server refused STARTTLS (" + line.text().strip()
-                            + "), so the lines typed after it were not sent."));
+                            + "): the connection stays unencrypted.", "typed after STARTTLS"));
                 }
             }
             default -> {

@@ -25,7 +25,7 @@ class ImapDialectTest {
 
     @Test
     void lessonTranscriptCompletesEachCommandByItsTagAndReadsLiteralsByCount() {
-        String header = octets(1425);
+        String header = octets(1421) + "\r\n\r\n";
         String body = octets(1120);
         List<DialectEvent> events = feedConsistently(ImapDialectTest::fresh, List.of(
                 server("* OK example.com IMAP4rev1 v12.264 server ready\r\n"),

@@ -38,14 +38,37 @@ class ImapServerLiteralTest {
     }
 
     @Test
+    void aHeaderLiteralWithoutItsBlankLineIsExplainedOnTheRow() {
+        List<DialectEvent> events = feedConsistently(ImapServerLiteralTest::fresh, List.of(
+                server("* OK ready\r\n"), client("FETCH 1 BODY[HEADER]"),
+                server("* 1 FETCH (BODY[HEADER] {6}\r\nA: b\r\n)\r\nA0001 OK done\r\n")));
+        assertThat(events).filteredOn(e -> e instanceof DialectEvent.Notice).singleElement()
+                .asString().contains("no blank line at its end", "RFC 9051 §6.4.5", "2 octets less than RFC822.SIZE");
+        List<DialectEvent> whole = feedConsistently(ImapServerLiteralTest::fresh, List.of(
+                server("* OK ready\r\n"), client("FETCH 1 BODY[HEADER]"),
+                server("* 1 FETCH (BODY[HEADER] {8}\r\nA: b\r\n\r\n)\r\nA0001 OK done\r\n")));
+        assertThat(whole).noneMatch(e -> e instanceof DialectEvent.Notice);
+    }
+
+    @Test
+    void aLiteralWithLinesStartingWithADotSaysNothingWasStuffed() {
+        String text = "Blah blah blah...\r\n...etc. etc. etc.\r\n";
+        List<DialectEvent> events = feedConsistently(ImapServerLiteralTest::fresh, List.of(
+                server("* OK ready\r\n"), client("FETCH 1 BODY[TEXT]"),
+                server("* 1 FETCH (BODY[TEXT] {" + text.length() + "}\r\n" + text + ")\r\nA0001 OK done\r\n")));
+        assertThat(events).filteredOn(e -> e instanceof DialectEvent.Notice).singleElement().asString()
+                .contains("nothing is dot-stuffed", "SMTP and POP3 double such a dot");
+    }
+
+    @Test
     void twoLiteralsInOneResponseAreEachReadAndTheResponseGoesOn() {
         List<DialectEvent> events = feedConsistently(ImapServerLiteralTest::fresh, List.of(
                 server("* OK ready\r\n"), client("FETCH 1 (BODY[HEADER] BODY[TEXT])"),
-                server("* 1 FETCH (BODY[HEADER] {6}\r\nA: b\r\n BODY[TEXT] {5}\r\nhello FLAGS (\\Seen))\r\n"
+                server("* 1 FETCH (BODY[HEADER] {8}\r\nA: b\r\n\r\n BODY[TEXT] {5}\r\nhello FLAGS (\\Seen))\r\n"
                         + "A0001 OK done\r\n")));
         assertThat(summary(events)).containsExactly("S: * OK ready | reply OK last", "complete ok",
-                "S: * 1 FETCH (BODY[HEADER] {6} | reply FETCH more",
-                new DialectEvent.Literal(6, "A: b\r\n", false).toString(),
+                "S: * 1 FETCH (BODY[HEADER] {8} | reply FETCH more",
+                new DialectEvent.Literal(8, "A: b\r\n\r\n", false).toString(),
                 "S:  BODY[TEXT] {5} | data",
                 new DialectEvent.Literal(5, "hello", false).toString(),
                 "S:  FLAGS (\\Seen)) | data",

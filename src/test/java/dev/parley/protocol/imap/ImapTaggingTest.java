@@ -51,6 +51,19 @@ class ImapTaggingTest {
     }
 
     @Test
+    void aLessonTagThatParleyAlreadyUsedIsSentButSaidToBeADuplicate() {
+        ImapDialect dialect = greeted();
+        assertThat(wire(dialect.write("LOGIN frobozz xyzzy", false))).isEqualTo("A0001 LOGIN frobozz xyzzy");
+        ImapTestSupport.read(dialect, "A0001 OK LOGIN completed\r\n");
+        ClientWrite.Send again = sent(dialect.write("A0001 SELECT INBOX", false));
+        assertThat(wire(again)).isEqualTo("A0001 SELECT INBOX");
+        assertThat(again.lines().getFirst().annotation().meaning()).contains("the tag A0001 was already used",
+                "RFC 9051 §2.2.1");
+        ClientWrite.Send fresh = sent(dialect.write("A0007 NOOP", false));
+        assertThat(fresh.lines().getFirst().annotation().meaning()).doesNotContain("already used");
+    }
+
+    @Test
     void automaticTagsSkipTagsTheLearnerAlreadyUsed() {
         ImapDialect dialect = greeted();
         wire(dialect.write("A0001 NOOP", false));

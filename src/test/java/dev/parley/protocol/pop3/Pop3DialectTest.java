@@ -67,7 +67,7 @@ class Pop3DialectTest {
         assertThat(lines.get(0).annotation().meaning()).contains("AUTHORIZATION", "APOP");
         assertThat(lines.get(2).annotation().meaning()).contains("TRANSACTION");
         assertThat(lines.get(3).annotation().meaning()).contains("2 messages, 320 octets");
-        assertThat(lines.get(5).annotation().meaning()).isEqualTo("Message 1 is 120 octets.");
+        assertThat(lines.get(5).annotation().meaning()).startsWith("Message 1 is 120 octets, the size of what RETR 1 sends.");
         assertThat(lines.get(6).annotation().meaning()).contains("end of the multi-line answer");
         assertThat(lines.get(8).annotation().meaning()).contains("header");
         assertThat(lines.get(9).annotation().meaning()).contains("separates the message's headers from its body");
@@ -129,7 +129,7 @@ class Pop3DialectTest {
         ServerLine stuffed = lines(events).get(3);
         assertThat(stuffed.text()).isEqualTo("..etc.");
         assertThat(stuffed.annotation().kind()).isEqualTo(Annotation.DATA);
-        assertThat(stuffed.annotation().meaning()).contains("stuffing");
+        assertThat(stuffed.annotation().meaning()).startsWith("Dot-stuffed:").contains("RFC 1939 §3");
         assertThat(events.get(events.size() - 1)).isEqualTo(new DialectEvent.Complete(dev.parley.protocol.Status.OK));
     }
 
@@ -197,4 +197,12 @@ class Pop3DialectTest {
         assertThat(write).isInstanceOf(ClientWrite.Reject.class);
         assertThat(((ClientWrite.Reject) write).reason()).contains("RETR");
     }
+
+    @Test
+    void aNegativeSizeIsNotReadAsOctets() {
+        List<DialectEvent> events = run(server("+OK ready\r\n"), client("LIST"), server("+OK\r\n4 -1\r\n.\r\n"));
+        assertThat(lines(events).get(2).annotation().meaning()).contains("gives -1 as its size", "no size at all")
+                .doesNotContain("is -1 octets");
+    }
+
 }

@@ -28,7 +28,7 @@ class Pop3LimitsTest {
         assertThat(SplitFeeder.summary(events)).containsExactly("S: +OK ready | reply +OK last", "complete ok",
                 "S: +OK | reply +OK more",
                 "S: 0123456789012345678 | data", "S: 0123456789012345678 | data", "S: 0123456789012345678 | data",
-                "notice: 105 more octets of this answer were not shown.",
+                "notice: 5 more lines of this answer (105 octets) were not shown: one answer shows at most 64 octets.",
                 "S: . | data last", "complete ok");
     }
 
@@ -37,7 +37,8 @@ class Pop3LimitsTest {
         List<DialectEvent> events = run(server("+OK ready\r\n"), client("RETR 1"),
                 server("+OK\r\n" + "x".repeat(60) + "\r\n" + "y".repeat(10) + "\r\nz\r\n.\r\n"));
 
-        assertThat(SplitFeeder.summary(events)).contains("notice: 15 more octets of this answer were not shown.");
+        assertThat(SplitFeeder.summary(events)).contains(
+                "notice: 2 more lines of this answer (15 octets) were not shown: one answer shows at most 64 octets.");
         assertThat(SplitFeeder.summary(events)).noneMatch(s -> s.startsWith("S: z"));
     }
 
@@ -69,7 +70,7 @@ class Pop3LimitsTest {
         List<DialectEvent> events = run(server("+OK ready\r\n"), client("RETR 1"),
                 server("+OK\r\n" + "0123456789012345678\r\n".repeat(4)), SplitFeeder.end());
 
-        assertThat(SplitFeeder.summary(events)).endsWith("notice: 21 more octets of this answer were not shown.",
+        assertThat(SplitFeeder.summary(events)).endsWith("notice: 1 more line of this answer (21 octets) was not shown: one answer shows at most 64 octets.",
                 "notice: The server closed the connection before the end of this multi-line answer:"
                         + " its terminating line with only '.' never came.",
                 "complete error");

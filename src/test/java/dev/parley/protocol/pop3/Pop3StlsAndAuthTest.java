@@ -53,7 +53,7 @@ class Pop3StlsAndAuthTest {
 
         assertThat(SplitFeeder.summary(events)).endsWith("S: -ERR not now | reply -ERR last", "complete error", "drop-held-input");
         assertThat(((DialectEvent.DropHeldInput) events.get(events.size() - 1)).reason())
-                .isEqualTo("The server refused STLS (-ERR not now), so the lines typed after it were not sent.");
+                .isEqualTo("The server refused STLS (-ERR not now): the connection stays unencrypted.");
     }
 
     @Test

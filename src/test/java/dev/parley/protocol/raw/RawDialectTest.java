@@ -87,7 +87,8 @@ class RawDialectTest {
         List<DialectEvent> events = feedEverySplitThenQuiet(SMALL, script);
 
         assertThat(events).hasSize(5);
-        assertThat(events.get(3)).isEqualTo(new DialectEvent.Notice("21 more octets of this answer were not shown."));
+        assertThat(events.get(3)).isEqualTo(new DialectEvent.Notice(
+                "1 more line of this answer (21 octets) was not shown: one answer shows at most 64 octets."));
         assertThat(events.get(4)).isEqualTo(new DialectEvent.Complete(Status.OK));
     }
 

@@ -221,6 +221,35 @@ class SmtpDialectTest {
         assertThat(events).noneMatch(e -> e instanceof DialectEvent.Complete);
     }
 
+    /**
+     * Issue #8: a server flooding {@code 250-} lines was stored as a 396,149-line transcript, because
+     * the per-answer display limit did not cut SMTP replies. Now lines past it are counted, and the
+     * final line (it carries the reply's code) still comes, after a notice saying what was held back.
+     */
+    @Test
+    void aMultiLineReplyIsShownUpToTheDisplayLimitAndEndsWithItsFinalLine() {
+        FramingLimits limits = new FramingLimits(64, 64, 100_000);
+        List<DialectEvent> events = SplitFeeder.feedConsistently(() -> new SmtpDialect(limits),
+                List.of(server("220-0123456789\r\n".repeat(1000) + "220 ready\r\n")));
+
+        List<String> summary = SplitFeeder.summary(events);
+        assertThat(summary).filteredOn(e -> e.startsWith("S: 220-")).hasSize(4);
+        assertThat(summary).containsSubsequence(
+                "notice: 996 more lines of this reply (15.6 KB) were not shown: one answer shows at most 64 octets.",
+                "S: 220 ready | reply 220 last", "complete ok");
+    }
+
+    @Test
+    void theDisplayLimitStartsAfreshWithEachReply() {
+        FramingLimits limits = new FramingLimits(64, 64, 100_000);
+        List<DialectEvent> events = SplitFeeder.feedConsistently(() -> new SmtpDialect(limits),
+                List.of(server("220-0123456789\r\n".repeat(10) + "220 ready\r\n"), client("EHLO me"),
+                        server("250-a\r\n250-b\r\n250 c\r\n")));
+
+        assertThat(SplitFeeder.summary(events)).containsSubsequence("S: 250-a | reply 250 more", "S: 250-b | reply 250 more",
+                "S: 250 c | reply 250 last", "complete ok");
+    }
+
     @Test
     void replyWithNoCommandWaitingIsShownWithANotice() {
         List<DialectEvent> events = run(server("220 ready\r\n421 4.4.2 timeout, closing\r\n"));

@@ -65,8 +65,8 @@ class SmtpStartTlsAndAuthTest {
         assertThat(SplitFeeder.summary(events)).endsWith("S: 454 4.7.0 TLS not available due to temporary reason | reply 454 last",
                 "complete error", "drop-held-input");
         assertThat(((DialectEvent.DropHeldInput) events.get(events.size() - 1)).reason()).isEqualTo(
-                "The server refused STARTTLS (454 4.7.0 TLS not available due to temporary reason),"
-                        + " so the lines typed after it were not sent.");
+                "The server refused STARTTLS (454 4.7.0 TLS not available due to temporary reason):"
+                        + " the connection stays unencrypted.");
     }
 
     @Test

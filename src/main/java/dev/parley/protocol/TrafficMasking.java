@@ -1,31 +1,30 @@
-package dev.parley.library;
+package dev.parley.protocol;
 
-import dev.parley.protocol.ClientWrite;
-import dev.parley.protocol.Dialect;
-import dev.parley.protocol.DialectEvent;
-import dev.parley.protocol.Dialects;
-import dev.parley.protocol.FramingLimits;
-import dev.parley.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The masking live sessions get, applied to a library call's trace: the trace is played through a
- * fresh dialect of its protocol, which knows which lines carry secrets (a {@code PASS}, the
- * password of a {@code LOGIN}, the lines answering a {@code 334} or {@code +}, HTTP credentials)
- * exactly as it does at capture in a live session. One set of rules, in the protocol package.
+ * The masking live sessions get, applied to traffic that did not come through a live session: a
+ * library call's wire trace, an imported transcript. The lines are played through a fresh dialect
+ * of their protocol, which knows which lines carry secrets (a {@code PASS}, the password of a
+ * {@code LOGIN}, the lines answering a {@code 334} or {@code +}, HTTP credentials) exactly as it
+ * does at capture in a live session. One set of rules, in the dialects.
  */
-final class DialectMasking {
+public final class TrafficMasking {
 
-    private DialectMasking() {
+    /** One line of traffic: written by the client, or read from the server. */
+    public record Line(boolean client, String text) {
     }
 
-    /** For each trace line, its redacted text where the dialect found a secret, else the line itself. */
-    static List<String> apply(Protocol protocol, List<MailTrace.Line> trace) {
+    private TrafficMasking() {
+    }
+
+    /** For each line, its redacted text where the dialect found a secret, else the line itself. */
+    public static List<String> apply(Protocol protocol, List<Line> traffic) {
         Dialect dialect = Dialects.create(protocol, FramingLimits.DEFAULT);
-        List<String> out = new ArrayList<>(trace.size());
-        for (MailTrace.Line line : trace) {
+        List<String> out = new ArrayList<>(traffic.size());
+        for (Line line : traffic) {
             out.add(line.client() ? client(dialect, line.text()) : server(dialect, line.text()));
         }
         return out;
@@ -33,7 +32,7 @@ final class DialectMasking {
 
     /**
      * Written as a learner would type it, so the dialect follows the exchange (a literal, an AUTH
-     * answer) as it does live; the library's own tags are kept by the dialect's tagging rule, and
+     * answer) as it does live; tags already on the line are kept by the dialect's tagging rule, and
      * only the {@code redacted} form is used, never the re-encoded line.
      */
     private static String client(Dialect dialect, String text) {
@@ -43,7 +42,7 @@ final class DialectMasking {
                 return send.lines().getFirst().redacted();
             }
         } catch (RuntimeException unexpected) {
-            // A trace the dialect cannot follow (cut literals, say): the by-value layer still applies.
+            // Traffic the dialect cannot follow (cut literals, say): the line stays as it is.
         }
         return text;
     }
