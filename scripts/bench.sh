@@ -8,10 +8,10 @@
 #   scripts/bench.sh [--quick] [--hold N] [--load N,R,T] [--heap SIZE] [--jfr] [--no-jmh] [--no-docs]
 #
 #   --quick       a short run (about two minutes): few rounds, 200 held sessions, 100 x 10/s x 5 s
-#   --hold N      sessions to hold through Parley (default 500; 9500 is the most 20,000 open files allow)
+#   --hold N      sessions to hold through Parley (default 9500: the most 20,000 open files allow)
 #   --load N,R,T  N sessions x R lines/s for T seconds (default 1000,10,60); direct TCP gets the same,
 #                 websockify at most --websockify-sessions (default 200: it forks one process per connection)
-#   --heap SIZE   Parley's -Xmx (default 6g: today a session holds ~4 MB, issue #8 brings it down)
+#   --heap SIZE   Parley's -Xmx (default 4g; 9,500 held sessions take about 400 MB since issue #8)
 #   --jfr         record Parley with JFR (profile settings) into target/bench/parley.jfr
 #   --no-jmh      skip the JMH dialect benchmarks
 #   --no-docs     leave docs/performance.md alone (results.json and chart.svg are still written)
@@ -25,7 +25,7 @@ COMMAND="scripts/bench.sh $*"
 QUICK=false
 HOLD=""
 LOAD=""
-HEAP=6g
+HEAP=4g
 JFR=false
 JMH=true
 DOCS=true
@@ -50,7 +50,7 @@ if $QUICK; then
   ROUNDS=600; WARMUP=300; HOLD="${HOLD:-200}"; LOAD="${LOAD:-100,10,5}"; LOAD_WARMUP=2
   JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 else
-  ROUNDS=3000; WARMUP=1000; HOLD="${HOLD:-500}"; LOAD="${LOAD:-1000,10,60}"; LOAD_WARMUP=5
+  ROUNDS=3000; WARMUP=1000; HOLD="${HOLD:-9500}"; LOAD="${LOAD:-1000,10,60}"; LOAD_WARMUP=5
   JMH_ARGS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 fi
 IFS=, read -r LOAD_SESSIONS LOAD_RATE LOAD_SECONDS <<<"$LOAD"
