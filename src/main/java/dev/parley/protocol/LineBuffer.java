@@ -8,6 +8,10 @@ import java.util.Arrays;
  * (with the terminator they really had) or exact octet counts (IMAP literals, HTTP bodies). Like
  * Netty's {@code LineBasedFrameDecoder}, a line longer than the limit is an error value, not a
  * crash and not an unbounded buffer.
+ *
+ * <p>Framing is linear in the bytes received, however they are split: the search for the next LF
+ * resumes where the previous search stopped ({@link #scanned}), so a long line fed a few bytes at a
+ * time is scanned once, not once per read (like Netty's {@code offset} in its line decoder).
  */
 public final class LineBuffer {
 
@@ -24,10 +28,21 @@ public final class LineBuffer {
         }
     }
 
+    private static final int INITIAL_CAPACITY = 256;
+
     private final int maxLineOctets;
-    private byte[] data = new byte[4096];
+    /**
+     * Grows with what is buffered at once (doubling); starts small because most sessions only
+     * ever hold a short reply or two, and every idle session keeps its buffer (issue #8: memory
+     * follows the traffic in flight).
+     */
+    private byte[] data = new byte[INITIAL_CAPACITY];
     private int start;
     private int end;
+    /** Bytes from {@link #start} up to here hold no LF: the next search starts here. */
+    private int scanned;
+    /** Every byte examined in the search for LF, ever; package-private so a test can prove framing linear. */
+    long scannedBytes;
 
     public LineBuffer(int maxLineOctets) {
         this.maxLineOctets = maxLineOctets;
@@ -49,29 +64,38 @@ public final class LineBuffer {
      * the terminator CRLF, otherwise it is recorded as a bare LF.
      */
     public LineResult nextLine() {
-        for (int i = start; i < end; i++) {
+        int from = Math.max(start, scanned);
+        int lf = indexOfLf(from);
+        scannedBytes += (lf < 0 ? end : lf + 1) - from;
+        if (lf < 0) {
+            scanned = end;
+            return end - start > maxLineOctets ? overlong(end - start) : LineResult.NEED_MORE;
+        }
+        int lineEnd = lf;
+        Terminator terminator = Terminator.LF;
+        if (lineEnd > start && data[lineEnd - 1] == '\r') {
+            lineEnd--;
+            terminator = Terminator.CRLF;
+        }
+        int length = lineEnd - start;
+        if (length > maxLineOctets) {
+            return overlong(length);
+        }
+        String text = new String(data, start, length, StandardCharsets.UTF_8);
+        int octets = lf + 1 - start;
+        start = lf + 1;
+        scanned = start;
+        compactIfEmpty();
+        return new LineResult(new RawLine(text, terminator, octets), null);
+    }
+
+    private int indexOfLf(int from) {
+        for (int i = from; i < end; i++) {
             if (data[i] == '\n') {
-                int lineEnd = i;
-                Terminator terminator = Terminator.LF;
-                if (lineEnd > start && data[lineEnd - 1] == '\r') {
-                    lineEnd--;
-                    terminator = Terminator.CRLF;
-                }
-                int length = lineEnd - start;
-                if (length > maxLineOctets) {
-                    return overlong(length);
-                }
-                String text = new String(data, start, length, StandardCharsets.UTF_8);
-                int octets = i + 1 - start;
-                start = i + 1;
-                compactIfEmpty();
-                return new LineResult(new RawLine(text, terminator, octets), null);
+                return i;
             }
         }
-        if (end - start > maxLineOctets) {
-            return overlong(end - start);
-        }
-        return LineResult.NEED_MORE;
+        return -1;
     }
 
     /** Whatever is buffered, as a last line without terminator (the connection ended mid-line). */
@@ -91,6 +115,7 @@ public final class LineBuffer {
         int n = (int) Math.min(max, available());
         byte[] out = Arrays.copyOfRange(data, start, start + n);
         start += n;
+        scanned = Math.max(scanned, start);
         compactIfEmpty();
         return out;
     }
@@ -100,6 +125,7 @@ public final class LineBuffer {
         int dropped = available();
         start = 0;
         end = 0;
+        scanned = 0;
         return dropped;
     }
 
@@ -113,6 +139,7 @@ public final class LineBuffer {
         if (start == end) {
             start = 0;
             end = 0;
+            scanned = 0;
         }
     }
 
@@ -128,6 +155,7 @@ public final class LineBuffer {
             System.arraycopy(data, start, bigger, 0, live);
             data = bigger;
         }
+        scanned -= start;
         start = 0;
         end = live;
     }

@@ -7,6 +7,7 @@ import dev.parley.protocol.ShownBudget;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One multi-line answer being read (RFC 1939 §3): the lines after {@code +OK} up to the lone
@@ -32,6 +33,8 @@ final class Pop3Listing {
             Map.entry("AUTH-RESP-CODE", "-ERR answers to login commands carry [AUTH] or [SYS/…] codes (RFC 3206 §6)."),
             Map.entry("UTF8", "the server supports the UTF8 command (RFC 6856 §2)."),
             Map.entry("LANG", "the server supports the LANG command (RFC 6856 §3)."));
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final String verb;
     private final ShownBudget shown;
@@ -78,17 +81,27 @@ final class Pop3Listing {
     }
 
     private String describe(String line) {
-        String[] words = line.strip().split("\\s+", 2);
         return switch (verb) {
-            case "LIST" -> words.length == 2 && isNumber(words[0])
-                    ? size(words[0], words[1]) : "A line of the scan listing.";
-            case "UIDL" -> words.length == 2 && isNumber(words[0])
-                    ? "Message " + words[0] + " has the unique id " + words[1] + "." : "A line of the unique-id listing.";
-            case "CAPA" -> capability(words[0]);
-            case "AUTH" -> "A SASL mechanism the server offers: " + words[0] + ".";
+            case "LIST" -> {
+                String[] words = words(line);
+                yield words.length == 2 && isNumber(words[0]) ? size(words[0], words[1]) : "A line of the scan listing.";
+            }
+            case "UIDL" -> {
+                String[] words = words(line);
+                yield words.length == 2 && isNumber(words[0])
+                        ? "Message " + words[0] + " has the unique id " + words[1] + "." : "A line of the unique-id listing.";
+            }
+            case "CAPA" -> capability(words(line)[0]);
+            case "AUTH" -> "A SASL mechanism the server offers: " + words(line)[0] + ".";
+            // A message's lines (the bulk of POP3 traffic) need no splitting into words.
             case "RETR", "TOP" -> messageLine(line);
             default -> "A line of the multi-line answer.";
         };
+    }
+
+    /** The line's first word and the rest; split only for the listings that need it (a regex per line is costly). */
+    private static String[] words(String line) {
+        return WHITESPACE.split(line.strip(), 2);
     }
 
     /** RFC 1939 §5: the exact size of the message in octets, as stored (before byte-stuffing). */

@@ -94,6 +94,10 @@ final class EnhancedStatusCodes {
      * reply code), as a sentence; empty when the text does not start with one.
      */
     static Optional<String> explain(String text) {
+        // Most reply texts start with no code at all: skip the regex for them (it ran on every line).
+        if (text.length() < 5 || text.charAt(1) != '.' || "245".indexOf(text.charAt(0)) < 0) {
+            return Optional.empty();
+        }
         Matcher m = CODE.matcher(text);
         if (!m.find()) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package dev.parley.protocol.smtp;
 
 import dev.parley.protocol.Annotation;
 import dev.parley.protocol.Status;
+import java.util.function.Supplier;
 
 /**
  * Joins server lines into replies, on top of the line framer: {@code 250-} lines continue a reply,
@@ -23,8 +24,17 @@ import dev.parley.protocol.Status;
  */
 final class SmtpReplyAggregator {
 
-    /** What one line did: its annotation, and when it ended the reply, the reply's status and last line. */
-    record Outcome(Annotation annotation, boolean ends, Status status) {
+    /**
+     * What one line did: when it ended the reply, the reply's status; and its annotation, built only
+     * when asked for — a line past the display limit is framed and counted but never shown, and
+     * explaining it would cost more than framing it (issue #13: the meaning of every line of a 1 MB
+     * EHLO reply was built and thrown away).
+     */
+    record Outcome(Supplier<Annotation> explanation, boolean ends, Status status) {
+
+        Annotation annotation() {
+            return explanation.get();
+        }
     }
 
     private static final String GRAMMAR = "RFC 5321 §4.2";
@@ -54,16 +64,19 @@ final class SmtpReplyAggregator {
                 break;
         }
         boolean last = reply.form() == SmtpReplyLine.Form.LAST;
-        Annotation annotation;
+        Supplier<Annotation> annotation;
         if (!first && !reply.code().equals(firstCode)) {
             inconsistent = true;
-            annotation = new Annotation(Annotation.MALFORMED, reply.code(), null, "This line's code " + reply.code()
-                    + " differs from the first line's " + firstCode + "; every line of a reply must carry the same code (RFC 5321 §4.2.1). "
+            String expected = firstCode;
+            annotation = () -> new Annotation(Annotation.MALFORMED, reply.code(), null, "This line's code " + reply.code()
+                    + " differs from the first line's " + expected + "; every line of a reply must carry the same code (RFC 5321 §4.2.1). "
                     + (last ? "Its space still ends the reply, which counts as an error."
                             : "Its hyphen still says more lines follow; the reply will count as an error."), last, GRAMMAR);
         } else {
-            Meaning meaning = SmtpReplies.explain(reply.code(), reply.text(), answering, first);
-            annotation = Annotation.reply(reply.code(), meaning.text(), last, meaning.reference());
+            annotation = () -> {
+                Meaning meaning = SmtpReplies.explain(reply.code(), reply.text(), answering, first);
+                return Annotation.reply(reply.code(), meaning.text(), last, meaning.reference());
+            };
         }
         if (first) {
             firstCode = reply.code();
@@ -84,6 +97,7 @@ final class SmtpReplyAggregator {
 
     private Outcome endMalformed(String code, String meaning) {
         reset();
-        return new Outcome(new Annotation(Annotation.MALFORMED, code, null, meaning, true, GRAMMAR), true, Status.ERROR);
+        Annotation annotation = new Annotation(Annotation.MALFORMED, code, null, meaning, true, GRAMMAR);
+        return new Outcome(() -> annotation, true, Status.ERROR);
     }
 }
