@@ -154,7 +154,8 @@ public final class WsClient implements AutoCloseable {
         JsonNode complete = next("complete");
         List<JsonNode> between;
         synchronized (events) {
-            between = new ArrayList<>(events.subList(from, events.indexOf(complete)));
+            // next() left the cursor just past this complete: an equal earlier node must not be taken for it.
+            between = new ArrayList<>(events.subList(from, cursor - 1));
         }
         return new Answer(between, complete);
     }
