@@ -115,7 +115,22 @@ final class Recording {
      * @return the characters written (no longer held in memory)
      */
     long writeTo(TranscriptStore store) {
-        store.append(meta(), info.owner(), !stored, List.copyOf(unwritten), count);
+        store.appendAll(List.of(pending()));
+        return written();
+    }
+
+    /** What this recording would write now (for a batch with others); {@link #written()} once it is stored. */
+    TranscriptStore.Append pending() {
+        return new TranscriptStore.Append(meta(), info.owner(), !stored, List.copyOf(unwritten), count);
+    }
+
+    /**
+     * The pending batch was stored: forget it. Only the drainer touches a recording, so nothing was
+     * added between {@link #pending()} and this call.
+     *
+     * @return the characters written (no longer held in memory)
+     */
+    long written() {
         stored = true;
         dirty = false;
         unwritten.clear();

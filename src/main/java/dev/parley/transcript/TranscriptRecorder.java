@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,7 +154,27 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
         }
     }
 
+    /**
+     * Writes every recording that changed in one transaction (the common case: one commit per tick
+     * however many conversations there are). When that fails for a reason other than the database
+     * being away, they are written one by one, so that the one row the database refuses does not
+     * keep the others out.
+     */
     private void writeAll() {
+        List<Recording> changed = recordings.values().stream().filter(Recording::needsWrite).toList();
+        if (changed.size() > 1) {
+            try {
+                store.appendAll(changed.stream().map(Recording::pending).toList());
+                changed.forEach(r -> pendingChars.addAndGet(-r.written()));
+                recovered();
+            } catch (DataAccessException | TransactionException e) {
+                if (databaseAway(e)) {
+                    startOutage(e);
+                    return;
+                }
+                // one of them is refused: find it below, one by one
+            }
+        }
         Iterator<Map.Entry<String, Recording>> it = recordings.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Recording> entry = it.next();
@@ -270,7 +291,9 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
     @Override
     public void start() {
         running = true;
-        drainer = Thread.ofVirtual().name("parley-transcript-recorder").start(this::loop);
+        // A platform thread: writing to an embedded H2 is CPU work, and on a virtual thread it would
+        // hold one of the few carrier threads every session's reader and writer run on.
+        drainer = Thread.ofPlatform().name("parley-transcript-recorder").daemon().start(this::loop);
     }
 
     /** Graceful shutdown: every queued line is written before the database goes away. */

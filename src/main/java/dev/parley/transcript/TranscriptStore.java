@@ -39,28 +39,57 @@ public class TranscriptStore {
     public void save(Transcript transcript, String owner) {
         tx.executeWithoutResult(status -> {
             insertHeader(transcript.meta(), owner, transcript.lines().size(), chars(transcript.lines()));
-            insertLines(transcript.id(), transcript.lines());
+            insertLines(transcript.lines().stream().map(l -> new Object[] {transcript.id(), l}).toList());
         });
     }
 
     /**
-     * One batch of a transcript being recorded: its header (inserted the first time, updated
-     * after) and its new lines, in one transaction.
+     * What changed in one transcript being recorded: its header (inserted the first time, updated
+     * after) and its new lines.
      */
+    public record Append(TranscriptMeta meta, String owner, boolean first, List<TranscriptLine> newLines, int lineCount) {
+    }
+
+    /** One batch of a transcript being recorded, in one transaction. */
     public void append(TranscriptMeta meta, String owner, boolean first, List<TranscriptLine> newLines, int lineCount) {
-        long added = chars(newLines);
+        appendAll(List.of(new Append(meta, owner, first, newLines, lineCount)));
+    }
+
+    /**
+     * The recorder's tick: every transcript that changed, in one transaction and three JDBC
+     * batches (new headers, updated headers, all new lines), however many conversations there are.
+     */
+    public void appendAll(List<Append> appends) {
+        if (appends.isEmpty()) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
-            if (first) {
-                insertHeader(meta, owner, lineCount, added);
-            } else {
-                jdbc.sql("UPDATE transcript SET remote = ?, ended_at = ?, closed_by = ?, closed_reason = ?,"
-                        + " line_count = ?, stored_chars = stored_chars + ? WHERE id = ?")
-                        .params(meta.remote(), time(meta.ended()), meta.closed() == null ? null : meta.closed().by(),
-                                meta.closed() == null ? null : cut(meta.closed().reason(), 2000), lineCount, added,
-                                meta.id())
-                        .update();
+            for (Append a : appends) {
+                if (a.first()) {
+                    insertHeader(a.meta(), a.owner(), a.lineCount(), chars(a.newLines()));
+                }
             }
-            insertLines(meta.id(), newLines);
+            List<Append> updates = appends.stream().filter(a -> !a.first()).toList();
+            if (!updates.isEmpty()) {
+                template.batchUpdate("UPDATE transcript SET remote = ?, ended_at = ?, closed_by = ?, closed_reason = ?,"
+                        + " line_count = ?, stored_chars = stored_chars + ? WHERE id = ?", updates, 500, (ps, a) -> {
+                            TranscriptMeta meta = a.meta();
+                            ps.setString(1, meta.remote());
+                            ps.setObject(2, time(meta.ended()));
+                            ps.setString(3, meta.closed() == null ? null : meta.closed().by());
+                            ps.setString(4, meta.closed() == null ? null : cut(meta.closed().reason(), 2000));
+                            ps.setInt(5, a.lineCount());
+                            ps.setLong(6, chars(a.newLines()));
+                            ps.setString(7, meta.id());
+                        });
+            }
+            List<Object[]> lines = new java.util.ArrayList<>();
+            for (Append a : appends) {
+                for (TranscriptLine line : a.newLines()) {
+                    lines.add(new Object[] {a.meta().id(), line});
+                }
+            }
+            insertLines(lines);
         });
     }
 
@@ -144,13 +173,15 @@ public class TranscriptStore {
                 .update();
     }
 
-    private void insertLines(String id, List<TranscriptLine> lines) {
+    /** Lines of any transcripts, each as {@code {transcriptId, TranscriptLine}}, in one JDBC batch. */
+    private void insertLines(List<Object[]> lines) {
         if (lines.isEmpty()) {
             return;
         }
         template.batchUpdate("INSERT INTO transcript_line (transcript_id, seq, kind, direction, sent_at, content,"
-                + " terminator, secure, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500, (ps, line) -> {
-                    ps.setString(1, id);
+                + " terminator, secure, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500, (ps, row) -> {
+                    TranscriptLine line = (TranscriptLine) row[1];
+                    ps.setString(1, (String) row[0]);
                     ps.setInt(2, line.seq());
                     ps.setString(3, line.kind().name());
                     ps.setString(4, line.direction() == null ? null : line.direction().name());
