@@ -43,8 +43,11 @@ PG="$STATE/pg"
 ENV_FILE="$STATE/real-servers.env"
 PROPS_FILE="$STATE/real-servers.properties"
 
-say() { printf 'real-servers: %s\n' "$*"; }
-die() { printf 'real-servers: error: %s\n' "$*" >&2; exit 1; }
+TOOL=real-servers
+# shellcheck source=scripts/lib/daemons.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/daemons.sh"
+# shellcheck source=scripts/lib/postgres.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 
 need_root() {
   [ "$(id -u)" -eq 0 ] || die "$1 needs root (it runs daemons as their own users and installs packages)"
@@ -92,66 +95,6 @@ cmd_install() {
 }
 
 # ---------------------------------------------------------------------------------------- helpers
-
-port_answers() { # port -> 0 when something accepts a TCP connection on 127.0.0.1:port
-  timeout 2 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null
-}
-
-wait_ports() { # name seconds port...
-  local name=$1 secs=$2 p deadline
-  shift 2
-  deadline=$((SECONDS + secs))
-  for p in "$@"; do
-    until port_answers "$p"; do
-      [ "$SECONDS" -lt "$deadline" ] || die "$name does not answer on $HOST:$p after ${secs}s (logs: $LOG)"
-      sleep 0.2
-    done
-  done
-}
-
-ports_free() { # name port... -> dies when a port is taken by a process we did not start
-  local name=$1 p
-  shift
-  for p in "$@"; do
-    port_answers "$p" && die "$name cannot start: $HOST:$p is already in use by another process" \
-      "(a server started from another state dir? try: ss -ltnp 'sport = :$p')"
-  done
-  return 0
-}
-
-wait_ports_closed() { # seconds port...
-  local secs=$1 p deadline
-  shift
-  deadline=$((SECONDS + secs))
-  for p in "$@"; do
-    while port_answers "$p"; do
-      [ "$SECONDS" -lt "$deadline" ] || { say "warning: $HOST:$p still answers"; break; }
-      sleep 0.2
-    done
-  done
-}
-
-# A pid file counts only while its process is alive AND is the expected program: after a
-# reboot or a killed session the same pid may belong to something else, which must never
-# get our reload or stop signals.
-pid_alive() { # pidfile program
-  local pid comm
-  pid=$(head -n1 "$1" 2>/dev/null | tr -d ' ') || return 1
-  case "$pid" in '' | *[!0-9]*) return 1 ;; esac
-  comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
-  [ "$comm" = "$2" ]
-}
-
-pg_bin() {
-  local d
-  d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-  if [ ! -x "$d/pg_ctl" ]; then die "PostgreSQL server binaries not found; run: $0 install"; fi
-  printf '%s' "$d"
-}
-
-as_postgres() { # run a command as the postgres OS user from a directory it may enter
-  (cd / && runuser -u postgres -- "$@")
-}
 
 find_keytool() {
   local k
@@ -667,70 +610,6 @@ stop_nginx() {
     nginx -c "$NGINX/nginx.conf" -p "$NGINX" -e "$LOG/nginx-error.log" -s quit || true
     local i
     for i in $(seq 50); do pid_alive "$NGINX/nginx.pid" nginx || break; sleep 0.2; done
-  fi
-}
-
-# ---------------------------------------------------------------------------------------- postgres
-
-pg_running() {
-  pid_alive "$PG/data/postmaster.pid" postgres
-}
-
-pg_psql() { # sql
-  as_postgres "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG/run" -p "$PG_PORT" -U postgres -d postgres -tA -c "$1"
-}
-
-start_postgres() {
-  local bin
-  bin=$(pg_bin)
-  mkdir -p "$PG/run"
-  chown postgres:postgres "$PG" "$PG/run"
-  chmod 755 "$PG"
-  if [ ! -f "$PG/data/PG_VERSION" ]; then
-    say "initdb $PG/data"
-    rm -rf "$PG/data"
-    as_postgres "$bin/initdb" -D "$PG/data" -U postgres -E UTF8 --locale=C \
-      --auth-local=peer --auth-host=scram-sha-256 >"$PG/initdb.log" 2>&1 ||
-      die "initdb failed: $(tail -n 20 "$PG/initdb.log")"
-    cat >> "$PG/data/postgresql.conf" <<EOF
-
-# scripts/real-servers.sh: loopback only, private socket directory, a throwaway test cluster.
-listen_addresses = '$HOST'
-port = $PG_PORT
-unix_socket_directories = '$PG/run'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-EOF
-  fi
-  if pg_running; then
-    say "postgresql already running"
-  else
-    say "starting postgresql"
-    ports_free postgresql "$PG_PORT"
-    # Stale lock files whose pid now names another process would stop postgres starting.
-    rm -f "$PG/data/postmaster.pid" "$PG/run/.s.PGSQL.$PG_PORT" "$PG/run/.s.PGSQL.$PG_PORT.lock"
-    as_postgres "$bin/pg_ctl" start -D "$PG/data" -l "$PG/postgresql.log" -w -t 60 >/dev/null ||
-      die "postgresql did not start: $(tail -n 20 "$PG/postgresql.log")"
-  fi
-  wait_ports postgresql 30 "$PG_PORT"
-  pg_psql "DO \$\$ BEGIN
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'parley') THEN
-        CREATE ROLE parley LOGIN PASSWORD 'parley';
-      ELSE
-        ALTER ROLE parley LOGIN PASSWORD 'parley';
-      END IF;
-    END \$\$;"
-  if [ "$(pg_psql "SELECT 1 FROM pg_database WHERE datname = 'parley'")" != 1 ]; then
-    pg_psql "CREATE DATABASE parley OWNER parley"
-  fi
-}
-
-stop_postgres() {
-  if pg_running; then
-    say "stopping postgresql"
-    STOPPED_PORTS+=("$PG_PORT")
-    as_postgres "$(pg_bin)/pg_ctl" stop -D "$PG/data" -m fast -w >/dev/null || true
   fi
 }
 
