@@ -47,11 +47,15 @@ java_bin() {
   die "no Java 21 or newer found (set JAVA_HOME)"
 }
 
+# The instances run a copy of the jar in $STATE: a build that rewrites target/ (./mvnw verify packages
+# again) must not change a jar under a running JVM. `restart` without a JAR reuses that copy.
 the_jar() {
-  local jar="${1:-}"
+  local jar="${1:-}" copy="$STATE/parley.jar"
+  if [ -z "$jar" ] && [ -f "$copy" ] && { instance_running 1 || instance_running 2; }; then echo "$copy"; return; fi
   [ -n "$jar" ] || jar=$(ls "$ROOT"/target/parley-*.jar 2>/dev/null | grep -v original | head -n1 || true)
   [ -n "$jar" ] && [ -f "$jar" ] || die "no Parley jar: build it with ./mvnw -DskipTests package (or give its path)"
-  echo "$jar"
+  if [ "$jar" != "$copy" ]; then cp "$jar" "$copy.tmp" && mv "$copy.tmp" "$copy"; fi
+  echo "$copy"
 }
 
 cmd_install() {
@@ -101,7 +105,7 @@ start_instance() { # n [jar]
     --parley.workshop.instructor-password="$PASSWORD" \
     --spring.datasource.url="jdbc:postgresql://$HOST:$PG_PORT/parley" \
     --spring.datasource.username=parley --spring.datasource.password=parley \
-    "${practice[@]}" >"$LOG/parley-$n.log" 2>&1) &
+    "${practice[@]}" >>"$LOG/parley-$n.log" 2>&1) &
   echo $! > "$(instance_pid "$n")"
   sleep 1 # the subshell execs java: until it did, the pid is not yet java's
   local deadline=$((SECONDS + 120))
