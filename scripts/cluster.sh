@@ -155,6 +155,7 @@ http {
   scgi_temp_path $NGINX/tmp/scgi;
   include $ROOT/deploy/nginx/parley-http.conf;
   upstream parley {
+    hash \$parley_client consistent;
     server $HOST:${INSTANCE_PORTS[0]} max_fails=1 fail_timeout=5s;
     server $HOST:${INSTANCE_PORTS[1]} max_fails=1 fail_timeout=5s;
     keepalive 32;

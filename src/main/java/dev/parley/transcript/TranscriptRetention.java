@@ -2,7 +2,7 @@ package dev.parley.transcript;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
+import dev.parley.common.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,11 +20,12 @@ class TranscriptRetention implements SmartLifecycle {
 
     private final TranscriptStore store;
     private final TranscriptProperties properties;
-    private volatile Thread thread;
+    private final Periodic thread;
 
     TranscriptRetention(TranscriptStore store, TranscriptProperties properties) {
         this.store = store;
         this.properties = properties;
+        this.thread = new Periodic("parley-transcript-retention", properties.purgeEvery(), this::purge);
     }
 
     /** Deletes what is past retention now; returns how many transcripts went. */
@@ -41,33 +42,18 @@ class TranscriptRetention implements SmartLifecycle {
         return deleted;
     }
 
-    private void loop() {
-        while (thread != null) {
-            try {
-                purge();
-            } catch (RuntimeException e) {
-                log.warn("Could not delete old transcripts: {}", e.getMessage());
-            }
-            LockSupport.parkNanos(properties.purgeEvery().toNanos());
-        }
-    }
-
     @Override
     public void start() {
-        thread = Thread.ofVirtual().name("parley-transcript-retention").start(this::loop);
+        thread.startRunningNow();
     }
 
     @Override
     public void stop() {
-        Thread running = thread;
-        thread = null;
-        if (running != null) {
-            LockSupport.unpark(running);
-        }
+        thread.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return thread.isRunning();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.workshop;
 
 import dev.parley.bus.EventBus;
+import dev.parley.common.Periodic;
 import dev.parley.protocol.Protocol;
 import dev.parley.session.ConversationInfo;
 import dev.parley.session.ConversationListener;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -74,7 +74,7 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
     private final Map<String, Tracked> conversations = new ConcurrentHashMap<>();
     private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
-    private volatile Thread writer;
+    private final Periodic writer = new Periodic("parley-attendee-activity", WRITE_EVERY, this::write);
 
     AttendeeActivity(WorkshopStore store, EventBus bus, EventJson json, TranscriptRecorder recorder,
             AttendeeSockets sockets) {
@@ -170,31 +170,20 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
         write();
     }
 
-    private void loop() {
-        while (writer != null) {
-            LockSupport.parkNanos(WRITE_EVERY.toNanos());
-            try {
-                write();
-            } catch (RuntimeException e) {
-                log.warn("Attendee activity could not be written", e);
-            }
-        }
-    }
-
     @Override
     public void start() {
-        writer = Thread.ofVirtual().name("parley-attendee-activity").start(this::loop);
+        writer.start();
     }
 
     @Override
     public void stop() {
-        writer = null;
+        writer.stop();
         write();
     }
 
     @Override
     public boolean isRunning() {
-        return writer != null;
+        return writer.isRunning();
     }
 
     private static String cut(String text) {

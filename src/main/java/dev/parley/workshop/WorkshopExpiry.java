@@ -1,7 +1,7 @@
 package dev.parley.workshop;
 
+import dev.parley.common.Periodic;
 import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,13 +19,12 @@ class WorkshopExpiry implements SmartLifecycle {
 
     private final WorkshopStore store;
     private final Workshops workshops;
-    private final WorkshopProperties properties;
-    private volatile Thread thread;
+    private final Periodic thread;
 
     WorkshopExpiry(WorkshopStore store, Workshops workshops, WorkshopProperties properties) {
         this.store = store;
         this.workshops = workshops;
-        this.properties = properties;
+        this.thread = new Periodic("parley-workshop-expiry", properties.expiryCheck(), this::sweep);
     }
 
     void sweep() {
@@ -35,29 +34,18 @@ class WorkshopExpiry implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (thread != null) {
-            LockSupport.parkNanos(properties.expiryCheck().toNanos());
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                log.warn("Could not end expired workshops: {}", e.getMessage());
-            }
-        }
-    }
-
     @Override
     public void start() {
-        thread = Thread.ofVirtual().name("parley-workshop-expiry").start(this::loop);
+        thread.start();
     }
 
     @Override
     public void stop() {
-        thread = null;
+        thread.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return thread.isRunning();
     }
 }

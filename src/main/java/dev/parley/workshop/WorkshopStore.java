@@ -126,8 +126,11 @@ class WorkshopStore {
     /** What the roster shows of an attendee, as of now. */
     void activity(String attendeeId, Instant onlineUntil, String protocol, String target, String lastLine,
             Instant lastAt, String lastError) {
-        jdbc.sql("UPDATE attendee SET online_until = ?, protocol = ?, target = ?, last_line = ?, last_at = ?,"
-                + " last_error = ? WHERE id = ?")
+        // What this instance does not know (null: the attendee has only just come back) keeps its
+        // last value, so a roster row does not go blank when someone reopens the page.
+        jdbc.sql("UPDATE attendee SET online_until = ?, protocol = COALESCE(?, protocol), target = COALESCE(?, target),"
+                + " last_line = COALESCE(?, last_line), last_at = COALESCE(?, last_at),"
+                + " last_error = COALESCE(?, last_error) WHERE id = ?")
                 .params(time(onlineUntil), protocol, cut(target, 300), cut(lastLine, 300), time(lastAt),
                         cut(lastError, 500), attendeeId)
                 .update();

@@ -158,6 +158,34 @@ class ClusterTest {
 
     @Test
     @Order(3)
+    void aPersonsCapsHoldForTheClusterNotPerInstance() throws Exception {
+        Browser instructor = instructor(cluster.nginx);
+        Attendee dee = join(workshop(instructor, cluster.nginx, "Four tabs", 5), "Dee", cluster.nginx);
+        List<WsClient> tabs = new ArrayList<>();
+        try {
+            // Hosted mode lets one person hold 4 WebSockets (parley.limits.websockets-per-client). Through
+            // nginx they all reach one instance, so the fifth is refused, as on a single instance.
+            for (int i = 0; i < 4; i++) {
+                tabs.add(dee.browser().session(cluster.nginx));
+            }
+            for (WsClient tab : tabs) {
+                tab.op(Map.of("op", "ping"));
+                tab.next("pong");
+            }
+            try (WsClient fifth = dee.browser().session(cluster.nginx)) {
+                JsonNode refused = fifth.next("error");
+                assertThat(refused.path("code").asString()).isEqualTo("LIMIT");
+                assertThat(refused.path("message").asString()).contains("websockets-per-client");
+            }
+        } finally {
+            for (WsClient tab : tabs) {
+                tab.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void whenAnInstanceDiesItsAttendeesComeBackThroughNginxAsThemselvesWithTheirTranscripts() throws Exception {
         Browser instructor = instructor(cluster.second);
         String code = workshop(instructor, cluster.second, "Failover", 10);

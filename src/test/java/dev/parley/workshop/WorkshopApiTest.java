@@ -37,6 +37,9 @@ class WorkshopApiTest {
     @Autowired
     AttendeeActivity activity;
 
+    @Autowired
+    AttendeeSockets sockets;
+
     private JsonNode create(String title, int capacity) throws Exception {
         WorkshopClient.Reply created = WorkshopClient.instructor(port).post("/api/workshops",
                 Map.of("title", title, "capacity", capacity, "durationMinutes", 90));
@@ -226,6 +229,36 @@ class WorkshopApiTest {
         assertThat(nobody.post("/api/library", Map.of("call", "imap.list")).status()).isEqualTo(401);
         assertThat(nobody.get("/api/workshops").status()).as("only the instructor lists workshops").isEqualTo(401);
         assertThat(nobody.get("/api/me").json().path("role").asString()).isEqualTo("anonymous");
+    }
+
+    @Test
+    void anAttendeeWhoComesBackIsOnlineAgainWithTheirLastLineStillInTheRoster() throws Exception {
+        String code = create("Come back", 5).path("code").asString();
+        Joined cy = join(code, "Cy");
+        try (WsClient first = WsClient.open(port, cy.browser().cookie())) {
+            first.greeting("smtp", "localhost", smtp(), "none");
+            first.exchange("EHLO first.visit");
+            first.exchange("QUIT");
+        }
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !sockets.online().contains(cy.id()));
+        activity.flush();
+        activity.flush();
+        WorkshopClient instructor = WorkshopClient.instructor(port);
+        assertThat(row(instructor.get("/api/workshops/" + code + "/attendees").json(), cy.id()).path("lastLine")
+                .asString()).contains("221");
+
+        // The page reopened, nothing typed yet: online, and the row keeps what Cy did last.
+        try (WsClient again = WsClient.open(port, cy.browser().cookie())) {
+            again.op(Map.of("op", "ping"));
+            again.next("pong");
+            await().atMost(5, TimeUnit.SECONDS).until(() -> sockets.online().contains(cy.id()));
+            activity.flush();
+            activity.flush();
+            JsonNode row = row(instructor.get("/api/workshops/" + code + "/attendees").json(), cy.id());
+            assertThat(row.path("online").asBoolean()).isTrue();
+            assertThat(row.path("lastLine").asString()).contains("221");
+            assertThat(row.path("protocol").asString()).isEqualTo("smtp");
+        }
     }
 
     private static JsonNode row(JsonNode roster, String id) {
