@@ -147,7 +147,9 @@ pid $NGINX/nginx.pid;
 error_log $LOG/nginx-error.log;
 events { worker_connections 4096; }
 http {
-  access_log $LOG/nginx-access.log;
+  # Which instance answered (upstream), for the load run's share per instance.
+  log_format parley '\$remote_addr [\$time_local] "\$request" \$status \$body_bytes_sent \$request_time upstream=\$upstream_addr';
+  access_log $LOG/nginx-access.log parley;
   client_body_temp_path $NGINX/tmp/body;
   proxy_temp_path $NGINX/tmp/proxy;
   fastcgi_temp_path $NGINX/tmp/fastcgi;

@@ -71,13 +71,15 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
     private final EventJson json;
     private final TranscriptRecorder recorder;
     private final AttendeeSockets sockets;
+    private final FollowInterest interest;
     private final Map<String, Tracked> conversations = new ConcurrentHashMap<>();
     private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
     private final Periodic writer = new Periodic("parley-attendee-activity", WRITE_EVERY, this::write);
 
     AttendeeActivity(WorkshopStore store, EventBus bus, EventJson json, TranscriptRecorder recorder,
-            AttendeeSockets sockets) {
+            AttendeeSockets sockets, FollowInterest interest) {
+        this.interest = interest;
         this.store = store;
         this.bus = bus;
         this.json = json;
@@ -120,6 +122,9 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
             }
             default -> {
             }
+        }
+        if (!interest.followed(tracked.attendee)) {
+            return;
         }
         if (tracked.transcript == null) {
             tracked.transcript = recorder.transcriptId(conversationId).orElse(null);

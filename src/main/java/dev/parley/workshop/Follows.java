@@ -51,8 +51,11 @@ public class Follows {
     private final EventBus bus;
     private final EventJson events;
     private final JsonMapper json;
+    private final FollowInterest interest;
 
-    Follows(WorkshopStore store, TranscriptStore transcripts, EventBus bus, EventJson events, JsonMapper json) {
+    Follows(WorkshopStore store, TranscriptStore transcripts, EventBus bus, EventJson events, JsonMapper json,
+            FollowInterest interest) {
+        this.interest = interest;
         this.store = store;
         this.transcripts = transcripts;
         this.bus = bus;
@@ -72,6 +75,9 @@ public class Follows {
                 .orElseThrow(() -> new NotFound("No attendee “" + attendeeId + "” in workshop “" + code + "”."));
         Stream stream = new Stream(out);
         EventBus.Subscription subscription = bus.subscribe(WorkshopEvents.attendee(attendee.id()), stream::live);
+        // The attendee's instance starts publishing their events once it hears this; what they did
+        // before is in the transcript read after SETTLE.
+        Follow interested = interest.follow(attendee.id());
         Thread.startVirtualThread(() -> {
             try {
                 Thread.sleep(SETTLE);
@@ -80,7 +86,10 @@ public class Follows {
                 Thread.currentThread().interrupt();
             }
         });
-        return subscription::close;
+        return () -> {
+            subscription.close();
+            interested.close();
+        };
     }
 
     private Optional<Transcript> latest(String owner) {

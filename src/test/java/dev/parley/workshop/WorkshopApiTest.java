@@ -3,6 +3,7 @@ package dev.parley.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.bus.EventBus;
 import dev.parley.practice.PracticeServers;
 import dev.parley.support.HostedParleyTest;
 import dev.parley.support.WsClient;
@@ -39,6 +40,9 @@ class WorkshopApiTest {
 
     @Autowired
     AttendeeSockets sockets;
+
+    @Autowired
+    EventBus bus;
 
     private JsonNode create(String title, int capacity) throws Exception {
         WorkshopClient.Reply created = WorkshopClient.instructor(port).post("/api/workshops",
@@ -258,6 +262,29 @@ class WorkshopApiTest {
             assertThat(row.path("online").asBoolean()).isTrue();
             assertThat(row.path("lastLine").asString()).contains("221");
             assertThat(row.path("protocol").asString()).isEqualTo("smtp");
+        }
+    }
+
+    @Test
+    void anAttendeesEventsCrossTheBusOnlyWhileSomeoneFollowsThem() throws Exception {
+        String code = create("Quiet bus", 5).path("code").asString();
+        Joined eve = join(code, "Eve");
+        List<String> crossed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (EventBus.Subscription tap = bus.subscribe(WorkshopEvents.attendee(eve.id()), crossed::add);
+                WsClient e = WsClient.open(port, eve.browser().cookie())) {
+            e.greeting("smtp", "localhost", smtp(), "none");
+            e.exchange("EHLO nobody.watches");
+            assertThat(crossed).as("nobody follows Eve: her lines stay on her instance").isEmpty();
+
+            WebSocketHttpHeaders auth = new WebSocketHttpHeaders();
+            auth.add("Authorization", WorkshopClient.basic());
+            try (WsClient follow = WsClient.open(URI.create("ws://localhost:" + port + "/ws/follow?workshop=" + code
+                    + "&attendee=" + eve.id()), auth)) {
+                follow.next(ev -> ev.path("text").asString().equals("EHLO nobody.watches"), "the catch-up");
+                e.exchange("NOOP watched");
+                follow.next(ev -> ev.path("text").asString().equals("NOOP watched"), "the live line");
+                assertThat(crossed).anyMatch(m -> m.contains("NOOP watched"));
+            }
         }
     }
 
