@@ -157,7 +157,7 @@ export class AttendeeView {
       el('p', {}, el('a', { href: '/' }, 'Back to the start page')),
     );
     box.hidden = false;
-    for (const control of Array.from(document.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement>('#connect-form :is(input, select, button), #input-form :is(input, button)'))) {
+    for (const control of Array.from(document.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement>('#connect-form :is(input, select, button), #input-form :is(input, button), #reset-mail, #lib-run'))) {
       control.disabled = true;
     }
     this.checkSuggestion();

@@ -58,6 +58,7 @@ export class Dashboard {
     byId('end-workshop').addEventListener('click', () => void this.end());
     byId('copy-link').addEventListener('click', () => void this.copyLink());
     byId('project').addEventListener('click', () => this.project());
+    byId('fold-card').addEventListener('click', () => this.fold());
     byId('follow-stop').addEventListener('click', () => this.stopFollowing());
     byId('roster-sort').addEventListener('change', () => this.draw());
     window.addEventListener('hashchange', () => {
@@ -67,6 +68,11 @@ export class Dashboard {
   }
 
   async start(): Promise<void> {
+    try {
+      if (localStorage.getItem('parley.dashboard.folded') === 'true') this.fold();
+    } catch {
+      // no storage: unfolded
+    }
     await this.loadList(location.hash.slice(1).toUpperCase() || null);
     this.listTimer = setInterval(() => void this.loadList(this.selected?.code ?? null, true), LIST_MS);
   }
@@ -371,6 +377,20 @@ export class Dashboard {
     const dialog = byId<HTMLDialogElement>('projector');
     dialog.showModal();
     byId('projector-close').focus();
+  }
+
+  /** Folds the join card to one line (more room for the roster once the room has joined), or unfolds it. */
+  private fold(): void {
+    const card = byId('ws-card');
+    const folded = card.classList.toggle('folded');
+    const button = byId('fold-card');
+    button.textContent = folded ? 'Unfold' : 'Fold';
+    button.setAttribute('aria-expanded', String(!folded));
+    try {
+      localStorage.setItem('parley.dashboard.folded', String(folded));
+    } catch {
+      // storage may be off: the card just unfolds on the next visit
+    }
   }
 
   // ---- words ----

@@ -48,12 +48,13 @@ export class RosterView {
       const sig = JSON.stringify([row, ago(row.lastAt, now), stuck(row, now)]);
       let held = this.rows.get(row.id);
       if (!held) {
-        const follow = el('button', { type: 'button', class: 'follow-button' }, 'Follow', el('span', { class: 'sr-only' }, ` ${row.name}`));
+        // The name is the follow button: an instructor clicks a person to watch them.
+        const follow = el('button', { type: 'button', class: 'name-button', title: `Follow ${row.name}'s console` }, el('span', { class: 'sr-only' }, 'Follow '), row.name);
         follow.addEventListener('click', () => this.actions.follow(this.current(row.id) ?? row));
         const remove = el('button', { type: 'button', class: 'remove-button' }, 'Remove', el('span', { class: 'sr-only' }, ` ${row.name}`));
         remove.addEventListener('click', () => this.actions.remove(this.current(row.id) ?? row));
         const tr = el('tr', { 'data-id': row.id });
-        tr.append(el('td', { class: 'actions' }, follow, remove));
+        tr.append(el('th', { scope: 'row', class: 'who-cell' }, follow, el('span', { class: 'who-state' })), el('td', { class: 'actions' }, remove));
         held = { tr, sig: '', follow };
         this.rows.set(row.id, held);
       }
@@ -75,7 +76,7 @@ export class RosterView {
       }
     }
     this.drawFoot(rows);
-    this.table.classList.toggle('empty', rows.length === 0);
+    this.table.classList.toggle('no-rows', rows.length === 0);
   }
 
   private current(id: string): RosterRow | null {
@@ -94,7 +95,7 @@ export class RosterView {
         ),
       );
     }
-    top.append(el('th', { scope: 'col', rowspan: '2', class: 'activity-col' }, 'Now'), el('th', { scope: 'col', rowspan: '2', class: 'actions-col' }, el('span', { class: 'sr-only' }, 'Actions')));
+    top.append(el('th', { scope: 'col', rowspan: '2', class: 'activity-col' }, 'Now'), el('th', { scope: 'col', rowspan: '2', class: 'actions-col' }, el('span', { class: 'sr-only' }, 'Remove')));
     this.head.replaceChildren(top, moves);
   }
 
@@ -107,20 +108,21 @@ export class RosterView {
         tr.append(el('td', { class: `count${i === 0 ? ' first' : ''}`, title: `${n} of ${rows.length} did ${p.toUpperCase()}: ${m.title}` }, String(n)));
       });
     }
-    tr.append(el('td', {}), el('td', {}));
+    tr.append(el('td', { class: 'activity' }), el('td', { class: 'actions' }));
     this.foot.replaceChildren(tr);
   }
 
-  /** Redraws a row's cells but its actions (which keep their buttons, and the focus). */
+  /**
+   * Redraws a row's cells but the name button and the remove button, which stay put (with the
+   * focus, if the instructor is on one of them).
+   */
   private fill(tr: HTMLTableRowElement, row: RosterRow, now: number): void {
+    const who = tr.querySelector('th.who-cell')!;
     const actions = tr.querySelector('td.actions')!;
     const help = stuck(row, now);
-    const name = el(
-      'th',
-      { scope: 'row', class: 'who-cell' },
-      el('span', { class: 'name' }, row.name),
+    who.querySelector('.who-state')!.replaceChildren(
       el('span', { class: `presence ${row.online ? 'online' : 'offline'}` }, row.online ? '● online' : '○ offline'),
-      help ? el('span', { class: 'flag', title: help }, '⚠ stuck?', el('span', { class: 'sr-only' }, ` (${help})`)) : null,
+      help ? el('span', { class: 'flag', title: help }, '⚠ stuck?', el('span', { class: 'sr-only' }, ` (${help})`)) : '',
     );
     const cells: HTMLElement[] = [];
     for (const p of this.protocols) {
@@ -137,16 +139,17 @@ export class RosterView {
       });
     }
     const activity = el('td', { class: 'activity' });
-    if (row.protocol) activity.append(el('span', { class: 'where' }, `${row.protocol.toUpperCase()}${row.target ? ` · ${row.target}` : ''}`));
-    if (row.lastLine) {
-      const line = el('code', { class: 'last-line', title: row.lastLine }, row.lastLine);
-      activity.append(el('span', { class: 'last' }, line, ' ', el('span', { class: 'when' }, ago(row.lastAt, now))));
-    }
+    const when = ago(row.lastAt, now);
+    const where = [row.protocol?.toUpperCase(), row.target, when].filter(Boolean).join(' · ');
+    const line = el('span', { class: 'now-line' });
+    if (where) line.append(el('span', { class: 'where' }, where));
+    if (row.lastLine) line.append(' ', el('code', { class: 'last-line', title: row.lastLine }, row.lastLine));
+    if (!where && !row.lastLine) line.append(el('span', { class: 'where' }, 'nothing yet'));
+    activity.append(line);
     if (row.lastError) activity.append(el('span', { class: 'last-error', title: row.lastError }, '⚠ ', row.lastError));
-    if (!row.protocol && !row.lastLine && !row.lastError) activity.append(el('span', { class: 'when' }, 'nothing yet'));
-    // Everything before the actions cell goes; the actions cell (and a focused button in it) stays put.
-    while (tr.firstElementChild && tr.firstElementChild !== actions) tr.firstElementChild.remove();
-    actions.before(name, ...cells, activity);
+    // Everything between the name and the actions goes; those two cells (and a focused button) stay put.
+    while (who.nextElementSibling && who.nextElementSibling !== actions) who.nextElementSibling.remove();
+    actions.before(...cells, activity);
     tr.classList.toggle('offline', !row.online);
     tr.classList.toggle('needs-help', !!help);
   }

@@ -136,7 +136,7 @@ class WorkshopBrowserTest {
 
     private static Locator rosterRow(PlaygroundPage instructor, String name) {
         return instructor.page.locator("#roster tbody tr").filter(new Locator.FilterOptions()
-                .setHas(instructor.page.locator("th .name", new Page.LocatorOptions().setHasText(name))));
+                .setHas(instructor.page.locator("th .name-button", new Page.LocatorOptions().setHasText(name))));
     }
 
     @Test
@@ -193,7 +193,8 @@ class WorkshopBrowserTest {
         teacher.screenshot("workshop-progress-grid");
 
         // ...follows Ada: her conversation so far, then live.
-        adaRow.locator("button.follow-button").click();
+        adaRow.locator("button.name-button").click();
+        assertThat(adaRow.locator("button.name-button")).hasAttribute("aria-pressed", "true");
         assertThat(teacher.page.locator("#follow-state")).containsText("Following Ada");
         assertThat(teacher.page.locator("#follow-console")).containsText("MAIL FROM:<" + ada.address() + ">");
         a.connectToPractice();
