@@ -384,7 +384,7 @@ export class Dashboard {
     const card = byId('ws-card');
     const folded = card.classList.toggle('folded');
     const button = byId('fold-card');
-    button.textContent = folded ? 'Unfold' : 'Fold';
+    button.textContent = folded ? 'Unfold the card' : 'Fold the card';
     button.setAttribute('aria-expanded', String(!folded));
     try {
       localStorage.setItem('parley.dashboard.folded', String(folded));
