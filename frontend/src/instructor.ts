@@ -135,6 +135,7 @@ export class Dashboard {
     link.href = w.joinUrl;
     link.textContent = w.joinUrl;
     byId('ws-qr').replaceChildren(qrSvg(w.joinUrl, `QR code of the join link ${w.joinUrl}`));
+    byId('ws-warning').hidden = !loopbackLink(w.joinUrl);
     byId<HTMLAnchorElement>('export-zip').href = `/api/workshops/${encodeURIComponent(w.code)}/export.zip`;
     byId<HTMLAnchorElement>('export-csv').href = `/api/workshops/${encodeURIComponent(w.code)}/progress.csv`;
     this.describe(w);
@@ -455,6 +456,16 @@ export function confirmDialog(title: string, text: string, yes: string): Promise
       { once: true },
     );
   });
+}
+
+/** A join link the room cannot use: it names this machine's loopback (the dashboard was opened as localhost). */
+export function loopbackLink(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
 }
 
 function time(iso: string): string {

@@ -6,7 +6,7 @@ import { ConsoleFeed, Follow, type FollowState } from '../src/dashboard/follow';
 import { ago, cellState, moveCounts, nextMove, roomSummary, sortRows, STUCK_AFTER_MS, stuck } from '../src/dashboard/progress';
 import { modulesPath, QUIET_ZONE, qrSvg } from '../src/dashboard/qr';
 import { RosterView } from '../src/dashboard/roster';
-import { readCreateForm } from '../src/instructor';
+import { loopbackLink, readCreateForm } from '../src/instructor';
 
 const template = readFileSync(resolve(__dirname, '../../src/main/resources/templates/instructor.html'), 'utf8');
 const NOW = Date.parse('2026-11-29T10:00:00Z');
@@ -201,6 +201,14 @@ describe('the instructor\'s calls', () => {
   it('reads the roster defensively', async () => {
     const api = new InstructorApi(async () => new Response(JSON.stringify([{ id: 'a-1', name: 'Ada', online: true, steps: { smtp: ['hello', 3] } }, { nope: 1 }]), { status: 200 }));
     expect(await api.roster('K7M4QX')).toEqual([row({ steps: { smtp: ['hello'] } })]);
+  });
+
+  it('warns about a join link the room cannot reach', () => {
+    expect(loopbackLink('http://localhost:8080/w/K7M4QX')).toBe(true);
+    expect(loopbackLink('http://127.0.0.1:8080/w/K7M4QX')).toBe(true);
+    expect(loopbackLink('http://[::1]:8080/w/K7M4QX')).toBe(true);
+    expect(loopbackLink('http://parley.lab:8080/w/K7M4QX')).toBe(false);
+    expect(loopbackLink('not a url')).toBe(false);
   });
 
   it('reads the create form as the API takes it', () => {

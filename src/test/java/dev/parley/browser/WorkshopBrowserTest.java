@@ -145,6 +145,14 @@ class WorkshopBrowserTest {
         String link = createWorkshop(teacher, "Protocols 101", 30);
         teacher.screenshot("workshop-dashboard-new");
         teacher.assertAccessible("the dashboard of a new workshop");
+        // What the room sees: the code, the link and a big QR code, full screen; Escape goes back.
+        teacher.page.click("#project");
+        assertThat(teacher.page.locator("#projector-code")).hasText(teacher.page.locator("#ws-code").textContent());
+        assertThat(teacher.page.locator("#projector-qr svg[role=img]")).isVisible();
+        teacher.screenshot("workshop-projector");
+        teacher.assertAccessible("the join code shown to the room");
+        teacher.page.keyboard().press("Escape");
+        assertThat(teacher.page.locator("#projector")).isHidden();
 
         Attendee ada = join(link, "Ada", "workshop-join-page");
         Attendee grace = join(link, "Grace Hopper", null);
