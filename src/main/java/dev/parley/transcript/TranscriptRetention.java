@@ -42,7 +42,7 @@ class TranscriptRetention implements SmartLifecycle {
     }
 
     private void loop() {
-        while (thread != null) {
+        while (thread == Thread.currentThread()) {
             try {
                 purge();
             } catch (RuntimeException e) {
@@ -54,7 +54,10 @@ class TranscriptRetention implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofVirtual().name("parley-transcript-retention").start(this::loop);
+        // Noted before it starts: a loop that ran first would find no thread and end at once.
+        Thread loop = Thread.ofVirtual().name("parley-transcript-retention").unstarted(this::loop);
+        thread = loop;
+        loop.start();
     }
 
     @Override
@@ -68,6 +71,7 @@ class TranscriptRetention implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        Thread loop = thread;
+        return loop != null && loop.isAlive();
     }
 }

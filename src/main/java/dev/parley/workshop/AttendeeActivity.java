@@ -171,7 +171,7 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
     }
 
     private void loop() {
-        while (writer != null) {
+        while (writer == Thread.currentThread()) {
             LockSupport.parkNanos(WRITE_EVERY.toNanos());
             try {
                 write();
@@ -183,7 +183,10 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
 
     @Override
     public void start() {
-        writer = Thread.ofVirtual().name("parley-attendee-activity").start(this::loop);
+        // Noted before it starts: a loop that ran first would find no writer and end at once.
+        Thread loop = Thread.ofVirtual().name("parley-attendee-activity").unstarted(this::loop);
+        writer = loop;
+        loop.start();
     }
 
     @Override
@@ -194,7 +197,8 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return writer != null;
+        Thread loop = writer;
+        return loop != null && loop.isAlive();
     }
 
     private static String cut(String text) {

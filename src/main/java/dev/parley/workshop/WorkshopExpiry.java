@@ -36,7 +36,7 @@ class WorkshopExpiry implements SmartLifecycle {
     }
 
     private void loop() {
-        while (thread != null) {
+        while (thread == Thread.currentThread()) {
             LockSupport.parkNanos(properties.expiryCheck().toNanos());
             try {
                 sweep();
@@ -48,7 +48,10 @@ class WorkshopExpiry implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofVirtual().name("parley-workshop-expiry").start(this::loop);
+        // Noted before it starts: a loop that ran first would find no thread and end at once.
+        Thread loop = Thread.ofVirtual().name("parley-workshop-expiry").unstarted(this::loop);
+        thread = loop;
+        loop.start();
     }
 
     @Override
@@ -58,6 +61,7 @@ class WorkshopExpiry implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        Thread loop = thread;
+        return loop != null && loop.isAlive();
     }
 }

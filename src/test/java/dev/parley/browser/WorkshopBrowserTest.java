@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,6 +40,16 @@ class WorkshopBrowserTest {
     int port;
 
     private final List<PlaygroundPage> pages = new ArrayList<>();
+
+    /** A failed test leaves a screenshot of every browser it had open: what each person was looking at. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotsOnFailure = context -> {
+        if (context.getExecutionException().isPresent()) {
+            for (int i = 0; i < pages.size(); i++) {
+                pages.get(i).screenshot("workshop-failed-" + context.getRequiredTestMethod().getName() + "-" + i);
+            }
+        }
+    };
 
     @BeforeAll
     static void startBrowser() {
