@@ -84,8 +84,8 @@ final class LoadAttendee {
                 "RCPT TO:<" + to + ">", "DATA");
         for (String line : lines) {
             long t = System.nanoTime();
+            sent.accept(line, t); // before the op: the follower may see the line before op() returns
             socket.op(Map.of("op", "send", "line", line));
-            sent.accept(line, t);
             answered(line.substring(0, 4), t, line.equals("DATA") ? "continue" : "ok", stats);
         }
         long t = System.nanoTime();
@@ -93,8 +93,8 @@ final class LoadAttendee {
                 + ", walkthrough " + run + ".\r\n"));
         answered("payload", t, "ok", stats);
         t = System.nanoTime();
-        socket.op(Map.of("op", "send", "line", "QUIT"));
         sent.accept("QUIT", t);
+        socket.op(Map.of("op", "send", "line", "QUIT"));
         answered("QUIT", t, "ok", stats);
         next("closed");
     }

@@ -259,8 +259,8 @@ public final class WorkshopLoad {
             if (!m.find()) {
                 return new Heap(-1, -1, info.strip());
             }
-            return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0,
-                    info.lines().findFirst().orElse("").strip() + " " + m.group());
+            String line = info.lines().filter(l -> l.contains(m.group())).findFirst().orElse(m.group()).strip();
+            return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0, line);
         } catch (Exception e) {
             return new Heap(-1, -1, "jcmd failed: " + e.getMessage());
         }
