@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // The pages are served by Spring Boot from classpath:/static/, so Vite writes straight into
 // target/classes/static with stable names: the playground's template links /app.js and /app.css,
-// the share page's (/t/{id}) /share.js and the same /app.css.
+// the share page's (/t/{id}) /share.js, the workshop join page's (/w/{code}) /join.js and the
+// instructor's dashboard /instructor.js, all with the same /app.css.
 export default defineConfig({
   build: {
     outDir: '../target/classes/static',
@@ -11,7 +12,7 @@ export default defineConfig({
     sourcemap: true,
     cssCodeSplit: false,
     rollupOptions: {
-      input: { app: 'src/main.ts', share: 'src/share.ts' },
+      input: { app: 'src/main.ts', share: 'src/share.ts', join: 'src/join.ts', instructor: 'src/instructor.ts' },
       output: {
         format: 'es',
         entryFileNames: '[name].js',

@@ -57,6 +57,10 @@ export class App {
   /** The scrollTop the page last set when following, and whether a scroll is already scheduled. */
   private pinnedTop = 0;
   private scrollScheduled = false;
+  /** A workshop attendee's own mailbox login (their walkthroughs and reset are theirs); null on a laptop. */
+  private ownMailbox: string | null = null;
+  /** Where a hosted workshop's events go (broadcast, suggest); the laptop page has none. */
+  workshopEvent: ((ev: EventOf<'broadcast'> | EventOf<'suggest'>) => void) | null = null;
 
   readonly console = byId<HTMLOListElement>('console');
   /** The scrolling box around the rows (role="log"). */
@@ -113,6 +117,13 @@ export class App {
 
   get messageMode(): boolean {
     return this.line.messageMode;
+  }
+
+  /** A workshop attendee's page: their own login, in the walkthroughs' words and the command line's hints. */
+  useOwnMailbox(username: string, password: string): void {
+    this.ownMailbox = username;
+    this.line.logins = `your practice login is ${username} / ${password}`;
+    this.showWalkthrough((byId('walkthrough').dataset.protocol as ProtocolId | undefined) ?? this.form.selected);
   }
 
   setProtocols(infos: ProtocolInfo[]): void {
@@ -173,6 +184,11 @@ export class App {
   // ---- events ----
 
   handle(ev: ServerEvent): void {
+    if (ev.event === 'notice' && !this.current) {
+      // A notice before any conversation (a workshop's "the instructor removed you") is about the page, not a server.
+      this.append(renderSystemRow('info', String(ev.text ?? '')));
+      return;
+    }
     switch (ev.event) {
       case 'connected':
         return this.connected(ev);
@@ -191,6 +207,10 @@ export class App {
       case 'error':
         return this.error(ev);
       case 'pong':
+        return;
+      case 'broadcast':
+      case 'suggest':
+        this.workshopEvent?.(ev);
         return;
       default: {
         const c = this.conversation();
@@ -447,6 +467,7 @@ export class App {
             this.connect();
           },
           reset: () => void this.resetPracticeMail(),
+          ownMailbox: this.ownMailbox ?? undefined,
         }),
       );
     }

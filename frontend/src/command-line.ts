@@ -24,6 +24,8 @@ export interface CommandLineContext {
  */
 export class CommandLine {
   readonly history = new History();
+  /** Said when a lesson placeholder such as <password> is refused: which logins to use instead. */
+  logins = LESSON_LOGINS;
   readonly input = byId<HTMLInputElement>('input');
   private readonly mode = byId('mode');
   private readonly hint = byId('input-hint');
@@ -64,7 +66,7 @@ export class CommandLine {
       this.input.focus();
       return;
     }
-    const checked = this.messageMode ? { line: typed } : lessonLine(typed);
+    const checked = this.messageMode ? { line: typed } : lessonLine(typed, this.logins);
     if (checked.refuse) {
       this.say(checked.refuse);
       this.input.focus();
@@ -98,7 +100,7 @@ export class CommandLine {
       return true;
     }
     const commands = lines.map((l) => l.trim()).filter((l) => l !== '' && !/^S:\s/.test(l));
-    const first = commands.length ? lessonLine(commands[0]).line : '';
+    const first = commands.length ? lessonLine(commands[0], this.logins).line : '';
     this.fill(first);
     this.say(
       commands.length > 1
@@ -204,6 +206,9 @@ export interface LessonLine {
   note?: string;
 }
 
+/** The practice users of the lesson, as the placeholder refusal names them. */
+export const LESSON_LOGINS = 'the practice users are bob / redqueen, frobozz / xyzzy and demo / demo';
+
 const PLACEHOLDER = /<(password|pass|username|user|secret|your[ -][^>]*|[a-z]+ name)>/i;
 
 /**
@@ -211,7 +216,7 @@ const PLACEHOLDER = /<(password|pass|username|user|secret|your[ -][^>]*|[a-z]+ n
  * `<…>` for things to fill in or stage directions. A learner who pastes those gets a plain answer
  * instead of the server's 500.
  */
-export function lessonLine(typed: string): LessonLine {
+export function lessonLine(typed: string, logins: string = LESSON_LOGINS): LessonLine {
   let line = typed;
   let note: string | undefined;
   const prefix = /^\s*C:\s?/.exec(line);
@@ -227,7 +232,7 @@ export function lessonLine(typed: string): LessonLine {
   }
   const hole = PLACEHOLDER.exec(line);
   if (hole) {
-    return { line: typed, refuse: `Replace ${hole[0]} with the real value first (the practice users are bob / redqueen, frobozz / xyzzy and demo / demo).` };
+    return { line: typed, refuse: `Replace ${hole[0]} with the real value first (${logins}).` };
   }
   return { line, note };
 }

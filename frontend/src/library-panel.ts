@@ -38,6 +38,7 @@ export class LibraryPanel {
   private readonly out = byId('lib-out');
   private readonly runButton = byId<HTMLButtonElement>('lib-run');
   private shownProtocol: ProtocolId | null = null;
+  private logins = LOGINS;
 
   constructor(
     private readonly host: LibraryHost,
@@ -80,6 +81,13 @@ export class LibraryPanel {
     return this.calls.find((c) => c.name === this.callSelect.value);
   }
 
+  /** A workshop attendee logs in to their own mailbox for every mail call. */
+  useOwnMailbox(user: string, password: string): void {
+    this.logins = { imap: [user, password], pop3: [user, password], smtp: ['', ''] };
+    this.shownProtocol = null;
+    this.callChosen();
+  }
+
   /** The practice presets arrived (GET /api/protocols): offer them as servers. */
   protocolsLoaded(): void {
     this.shownProtocol = null;
@@ -97,7 +105,7 @@ export class LibraryPanel {
         ...presets.map((p, i) => new Option(`Practice ${call.protocol.toUpperCase()}${p.tls === 'implicit' ? ' over TLS' : ''} (${p.host}:${p.port})`, String(i))),
         new Option('The server in the connect form above', FORM_SERVER),
       );
-      const login = LOGINS[call.protocol];
+      const login = this.logins[call.protocol];
       this.login.hidden = !login;
       [this.user.value, this.pass.value] = login ?? ['', ''];
     }

@@ -11,6 +11,11 @@ export interface SocketOptions {
   create?: (url: string) => WebSocket;
   /** Reconnect delays in ms; the last repeats. */
   backoff?: number[];
+  /**
+   * Asked when the WebSocket closes: a sentence means "do not come back" (a workshop attendee who
+   * was removed, or whose workshop ended), shown as the state; null means reconnect as usual.
+   */
+  final?(code: number, reason: string): string | null;
 }
 
 /**
@@ -74,11 +79,13 @@ export class ParleySocket {
       const ev = parseEvent(m.data);
       if (ev) this.opts.onEvent(ev);
     };
-    ws.onclose = () => {
+    ws.onclose = (ev: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      const last = this.stopped ? null : (this.opts.final?.(ev?.code ?? 0, ev?.reason ?? '') ?? null);
+      if (last !== null) this.stopped = true;
       if (this.stopped) {
-        this.opts.onState('closed', 'Disconnected from Parley.');
+        this.opts.onState('closed', last ?? 'Disconnected from Parley.');
         return;
       }
       const delays = this.opts.backoff ?? [500, 1000, 2000, 5000, 10000];

@@ -54,7 +54,11 @@ export type ServerEvent =
   | { event: 'complete'; seq?: number; status?: 'ok' | 'error' | 'continue'; elapsedMicros?: number }
   | { event: 'closed'; by?: string; reason?: string }
   | { event: 'error'; code?: string; message?: string }
-  | { event: 'pong' };
+  | { event: 'pong' }
+  /** Hosted workshops (CONTRACTS.md §7): the instructor's notice to every attendee. */
+  | { event: 'broadcast'; text?: string; at?: string }
+  /** Hosted workshops: a line the instructor suggests; the page puts it in the input, unsent. */
+  | { event: 'suggest'; line?: string; protocol?: string | null };
 
 export type EventName = ServerEvent['event'];
 export type EventOf<N extends EventName> = Extract<ServerEvent, { event: N }>;
@@ -107,6 +111,6 @@ export function parseEvent(json: string): ServerEvent | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const name = (value as { event?: unknown }).event;
-  const known = ['connected', 'tls', 'line', 'literal', 'body', 'notice', 'complete', 'closed', 'error', 'pong'];
+  const known = ['connected', 'tls', 'line', 'literal', 'body', 'notice', 'complete', 'closed', 'error', 'pong', 'broadcast', 'suggest'];
   return typeof name === 'string' && known.includes(name) ? (value as ServerEvent) : null;
 }

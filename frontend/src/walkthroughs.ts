@@ -17,6 +17,8 @@ export interface WalkthroughActions {
   connect(preset: PracticePreset): void;
   /** Put the practice mailboxes back as the lesson starts. */
   reset?(): void;
+  /** A workshop attendee's own mailbox login: the reset puts back theirs only. */
+  ownMailbox?: string;
 }
 
 export function groupSteps(steps: readonly WalkthroughStep[]): { id: string; title: string; steps: WalkthroughStep[] }[] {
@@ -81,13 +83,21 @@ export function renderWalkthrough(info: ProtocolInfo, actions: WalkthroughAction
     const reset = el('button', { type: 'button', class: 'link-like' }, 'Reset practice mail');
     reset.addEventListener('click', () => actions.reset?.());
     box.append(
-      el(
-        'p',
-        { class: 'hint' },
-        'The practice mailboxes are shared. If STAT says +OK 0 0 or RETR 1 fails, someone has read and deleted the mail: ',
-        reset,
-        ' puts it back as the lesson starts.',
-      ),
+      actions.ownMailbox
+        ? el(
+            'p',
+            { class: 'hint' },
+            `Your mailbox (${actions.ownMailbox}) is yours alone. After DELE and QUIT, `,
+            reset,
+            ' puts the lesson\'s messages back in it; your classmates\' mailboxes are not touched.',
+          )
+        : el(
+            'p',
+            { class: 'hint' },
+            'The practice mailboxes are shared. If STAT says +OK 0 0 or RETR 1 fails, someone has read and deleted the mail: ',
+            reset,
+            ' puts it back as the lesson starts.',
+          ),
     );
   }
   const groups = groupSteps(info.steps);

@@ -65,8 +65,10 @@ public final class Periodic {
         }
     }
 
+    /** Started, not stopped, and its thread alive (a loop that ended by itself is not running). */
     public boolean isRunning() {
-        return running;
+        Thread current = thread;
+        return running && current != null && current.isAlive();
     }
 
     private void loop(boolean now) {

@@ -20,6 +20,6 @@ final class PracticeImapServer extends AbstractServer {
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
         return new QuietHandler("IMAP", new ImapHandler(managers.getUserManager(), managers.getImapHostManager(),
-                clientSocket));
+                AnswerAtOnce.of(clientSocket)));
     }
 }

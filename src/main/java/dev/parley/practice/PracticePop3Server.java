@@ -32,7 +32,7 @@ final class PracticePop3Server extends Pop3Server {
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-        return new QuietHandler("POP3", new Pop3Handler(new Commands(), managers.getUserManager(), clientSocket));
+        return new QuietHandler("POP3", new Pop3Handler(new Commands(), managers.getUserManager(), AnswerAtOnce.of(clientSocket)));
     }
 
     private static final class Commands extends Pop3CommandRegistry {

@@ -79,6 +79,11 @@ public class PracticeServers implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("No practice " + protocol + " (" + tls + ") is running"));
     }
 
+    /** How many messages a workshop attendee's mailbox holds when it is made or reset: the lesson's. */
+    public static int attendeeSeedMessages() {
+        return PracticeMail.lessonFor("attendee@localhost").size();
+    }
+
     /** Puts every practice mailbox back as the lesson starts. */
     public void reseed() {
         if (running) {

@@ -31,7 +31,7 @@ final class PracticeSmtpServer extends SmtpServer {
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-        return new QuietHandler("SMTP", new Handler(new Commands(hostName), managers.getSmtpManager(), clientSocket,
+        return new QuietHandler("SMTP", new Handler(new Commands(hostName), managers.getSmtpManager(), AnswerAtOnce.of(clientSocket),
                 hostName));
     }
 

@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class IdentityFilter extends OncePerRequestFilter implements Ordered {
 
-    /** The doors that talk to servers or read transcripts. */
-    static final List<String> DOORS = List.of("/ws/session", "/api/replay", "/api/library", "/api/transcripts");
+    /** The doors that talk to servers, read transcripts or change the practice mail. */
+    static final List<String> DOORS = List.of("/ws/session", "/api/replay", "/api/library", "/api/transcripts",
+            "/api/practice");
 
     private final ModeProperties mode;
     private final ObjectProvider<AttendeeTokens> attendees;

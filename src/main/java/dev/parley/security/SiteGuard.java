@@ -66,7 +66,7 @@ class SiteGuard extends OncePerRequestFilter implements Ordered {
             return;
         }
         if (changesState(request)) {
-            if (origin != null && (parsed == null || !sameOrigin(parsed, request))) {
+            if (origin != null && (parsed == null || !sameOrigin(parsed, request)) && !ownForm(origin, request)) {
                 forbid(response, "Parley takes this only from its own pages, not from a page on " + cut(origin) + ".");
                 return;
             }
@@ -77,6 +77,16 @@ class SiteGuard extends OncePerRequestFilter implements Ordered {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A form on Parley's own page (the instructor's login, log out) is sent with {@code Origin: null}:
+     * the pages' {@code Referrer-Policy} is {@code no-referrer}, and a form is not a CORS request
+     * (Fetch Standard, "serializing a request origin"). The browser's own {@code Sec-Fetch-Site},
+     * which no page can set, tells it apart from a sandboxed or opaque page elsewhere.
+     */
+    private static boolean ownForm(String origin, HttpServletRequest request) {
+        return "null".equals(origin) && "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
     }
 
     private static boolean changesState(HttpServletRequest request) {

@@ -1,6 +1,10 @@
 package dev.parley.web;
 
 import dev.parley.practice.PracticeServers;
+import dev.parley.security.Identity;
+import dev.parley.security.ModeProperties;
+import dev.parley.workshop.Workshops;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * two messages, frobozz's and demo's one each), so a walkthrough that ended with {@code DELE 1}
  * and {@code QUIT} can be done again. The page's "Reset practice mail" button calls it. No body
  * is needed; a JSON body ({@code {}}) is accepted and ignored.
+ *
+ * <p>In a hosted workshop an attendee's reset puts back their own mailbox only: the others hold
+ * their classmates' mail, which one attendee's button must not wipe. The instructor's resets
+ * every mailbox; nobody else may reset anything (the identity filter answers 401).
  */
 @RestController
 class PracticeController {
@@ -25,22 +33,25 @@ class PracticeController {
     }
 
     private final ObjectProvider<PracticeServers> practice;
+    private final ModeProperties mode;
+    private final Workshops workshops;
 
-    PracticeController(ObjectProvider<PracticeServers> practice) {
+    PracticeController(ObjectProvider<PracticeServers> practice, ModeProperties mode, Workshops workshops) {
         this.practice = practice;
+        this.mode = mode;
+        this.workshops = workshops;
     }
 
     @PostMapping("/api/practice/reset")
-    ResetResult reset() {
+    ResetResult reset(HttpServletRequest request) {
+        Identity identity = Identity.of(request);
+        if (mode.hosted() && identity.role() == Identity.Role.ATTENDEE) {
+            return own(identity);
+        }
         PracticeServers servers = practice.getIfAvailable();
         List<PracticeServers.Mailbox> boxes = servers == null ? List.of() : servers.reset();
         if (boxes.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "The practice servers are switched off here (parley.practice.enabled=false): there is no practice "
-                            + "mail to reset.");
-            problem.setTitle("No practice servers");
-            problem.setType(URI.create("https://parley.dev/problems/no-practice-servers"));
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw noPracticeServers();
         }
         StringBuilder said = new StringBuilder("The practice mail is back as the lesson starts:");
         for (int i = 0; i < boxes.size(); i++) {
@@ -49,5 +60,24 @@ class PracticeController {
                     .append(box.messages()).append(box.messages() == 1 ? " message" : " messages");
         }
         return new ResetResult(true, Instant.now(), boxes, said.append('.').toString());
+    }
+
+    private ResetResult own(Identity identity) {
+        String login = workshops.resetMailbox(identity.id()).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        "You are no longer in this workshop, so you have no practice mailbox to reset."), null));
+        int messages = PracticeServers.attendeeSeedMessages();
+        return new ResetResult(true, Instant.now(), List.of(new PracticeServers.Mailbox(login, login + "@localhost",
+                messages)), "Your practice mailbox (" + login + ") is back as the lesson starts: " + messages
+                        + " messages. Your classmates' mailboxes are as they were.");
+    }
+
+    private static ErrorResponseException noPracticeServers() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The practice servers are switched off here (parley.practice.enabled=false): there is no practice "
+                        + "mail to reset.");
+        problem.setTitle("No practice servers");
+        problem.setType(URI.create("https://parley.dev/problems/no-practice-servers"));
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 }

@@ -46,8 +46,9 @@ class WorkshopController {
             List<String> targets) {
     }
 
+    /** A workshop as the instructor sees it; {@code endedAt} is null and {@code running} true until it ends or expires. */
     record Created(String code, String title, String joinUrl, Instant expiresAt, int capacity, List<String> protocols,
-            List<String> targets) {
+            List<String> targets, Instant endedAt, boolean running) {
     }
 
     record JoinRequest(String name) {
@@ -262,7 +263,7 @@ class WorkshopController {
         String base = http.getScheme() + "://" + http.getServerName()
                 + (http.getServerPort() == 80 || http.getServerPort() == 443 ? "" : ":" + http.getServerPort());
         return new Created(w.code(), w.title(), base + "/w/" + w.code(), w.expiresAt(), w.capacity(), w.protocols(),
-                w.targets());
+                w.targets(), w.endedAt(), w.running(Instant.now()));
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

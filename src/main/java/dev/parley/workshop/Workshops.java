@@ -165,6 +165,18 @@ public class Workshops {
         return true;
     }
 
+    /**
+     * Puts one attendee's own practice mailbox back as the lesson starts (made again by the
+     * instance that runs the practice servers), and no one else's: in a workshop the other
+     * mailboxes hold classmates' mail. The mailbox's login, or empty when there is no such attendee.
+     */
+    public Optional<String> resetMailbox(String attendeeId) {
+        Optional<Attendee> attendee = store.attendee(attendeeId);
+        attendee.ifPresent(a -> publish(WorkshopEvents.PRACTICE,
+                new WorkshopEvents.PracticeAccount("add", a.mailboxUser(), a.mailboxPassword())));
+        return attendee.map(Attendee::mailboxUser);
+    }
+
     public void broadcast(String code, String text) {
         publish(WorkshopEvents.workshop(code), new WorkshopEvents.Broadcast("broadcast", text, Instant.now().toString()));
     }

@@ -121,6 +121,21 @@ class CrossSiteRequestTest {
                 "Content-Type: application/json")).isEqualTo(200);
     }
 
+    /**
+     * Chromium sends a form on Parley's own page (the instructor's login) with {@code Origin: null},
+     * because the page's Referrer-Policy is no-referrer: the login form was refused with 403. The
+     * browser's Sec-Fetch-Site says where the form really was.
+     */
+    @org.junit.jupiter.api.Test
+    void parleysOwnFormsPostWithANullOriginThatTheBrowserSaysIsSameOrigin() throws Exception {
+        assertThat(status("POST", "/api/library/diff", "Origin: null", "Sec-Fetch-Site: same-origin",
+                "Content-Type: application/json")).isEqualTo(200);
+        assertThat(status("POST", "/api/library/diff", "Origin: null", "Sec-Fetch-Site: cross-site",
+                "Content-Type: application/json")).isEqualTo(403);
+        assertThat(status("POST", "/api/library/diff", "Origin: null", "Content-Type: application/json"))
+                .isEqualTo(403);
+    }
+
     @org.junit.jupiter.api.Test
     void aScriptWithoutOriginMayUseTheApi() throws Exception {
         assertThat(status("GET", "/ws/session", websocket())).isEqualTo(101);
