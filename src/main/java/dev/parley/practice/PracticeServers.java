@@ -71,6 +71,27 @@ public class PracticeServers implements SmartLifecycle {
         return endpoints;
     }
 
+    /**
+     * The practice servers learners use: this instance's when it runs them, else — with
+     * {@code parley.practice.external} — the ones another instance of the cluster runs, at
+     * {@code parley.practice.host} and the configured ports; else none.
+     */
+    public List<PracticeEndpoint> reachable() {
+        List<PracticeEndpoint> here = endpoints();
+        if (!here.isEmpty() || !properties.external()) {
+            return here;
+        }
+        String host = properties.host();
+        return List.of(
+                new PracticeEndpoint("smtp", host, properties.smtpPort(), "none", "Practice SMTP"),
+                new PracticeEndpoint("smtp", host, properties.smtpsPort(), "implicit", "Practice SMTPS (TLS)"),
+                new PracticeEndpoint("pop3", host, properties.pop3Port(), "none", "Practice POP3"),
+                new PracticeEndpoint("pop3", host, properties.pop3sPort(), "implicit", "Practice POP3S (TLS)"),
+                new PracticeEndpoint("imap", host, properties.imapPort(), "none", "Practice IMAP"),
+                new PracticeEndpoint("imap", host, properties.imapsPort(), "implicit", "Practice IMAPS (TLS)"),
+                new PracticeEndpoint("http", host, properties.httpPort(), "none", "Practice web site"));
+    }
+
     /** The endpoint for a protocol and TLS mode, if running. */
     public PracticeEndpoint endpoint(String protocol, String tls) {
         return endpoints().stream()

@@ -69,12 +69,8 @@ public class TargetPolicyConfiguration {
         if (servers == null || properties == null) {
             return PracticeTargets.NONE;
         }
-        Set<Integer> ports = servers.endpoints().stream().map(PracticeEndpoint::port).collect(Collectors.toSet());
-        if (ports.isEmpty() && properties.external()) {
-            // Another instance runs them for the cluster: their configured address and ports are the practice servers.
-            ports = Set.of(properties.smtpPort(), properties.smtpsPort(), properties.pop3Port(), properties.pop3sPort(),
-                    properties.imapPort(), properties.imapsPort(), properties.httpPort());
-        }
+        // With parley.practice.external, another instance runs them for the cluster: their configured ports.
+        Set<Integer> ports = servers.reachable().stream().map(PracticeEndpoint::port).collect(Collectors.toSet());
         return new PracticeTargets(properties.host(), properties.bind(), ports);
     }
 }

@@ -50,6 +50,13 @@ class ProtocolsControllerTest {
         assertThat(smtp.path("practice").get(1).path("port").asInt())
                 .isEqualTo(practice.endpoint("smtp", "implicit").port());
         assertThat(smtp.path("steps").get(1).path("line").asString()).isEqualTo("EHLO parley.local");
+        // The walkthrough names the ports the practice servers really have (tests take free ones).
+        int smtpPort = practice.endpoint("smtp", "none").port();
+        int smtpsPort = practice.endpoint("smtp", "implicit").port();
+        assertThat(smtp.path("steps").get(0).path("explanation").asString())
+                .contains("the practice server on " + smtpPort + " (" + smtpsPort + " with TLS)");
+        assertThat(list.get(2).path("steps").get(0).path("explanation").asString())
+                .contains("on " + practice.endpoint("imap", "none").port() + " (");
         assertThat(list.get(4).path("id").asString()).isEqualTo("raw");
         assertThat(list.get(4).path("steps").size()).isZero();
     }
