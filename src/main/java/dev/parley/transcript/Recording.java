@@ -4,6 +4,7 @@ import dev.parley.protocol.Direction;
 import dev.parley.protocol.Terminator;
 import dev.parley.session.ConversationInfo;
 import dev.parley.session.SessionEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,11 +17,21 @@ import java.util.List;
  */
 final class Recording {
 
+    /**
+     * How often a live transcript's header gets its new counts ({@code line_count},
+     * {@code stored_chars}): updating it on every batch was a fifth of the recorder's rows under
+     * load. Its metadata (remote, closed, ended) is written as soon as it changes, and everything on
+     * {@link TranscriptRecorder#flush()} and at shutdown.
+     */
+    static final Duration HEADER_EVERY = Duration.ofSeconds(2);
+
     private final String id;
     private final ConversationInfo info;
     private final List<TranscriptLine> unwritten = new ArrayList<>();
     private long unwrittenChars;
     private int count;
+    /** Characters of text of every line kept so far: what the transcript holds against the storage quota. */
+    private long keptChars;
     /** The transcript reached its limit ({@code recording-stopped} notice): nothing more is kept. */
     private boolean full;
     /** The database refused this transcript: it is not written any more. */
@@ -29,8 +40,13 @@ final class Recording {
     private Instant ended;
     private Closing closed;
     private String lastError;
-    private boolean stored;
+    /** The transcript's number in the database; 0 until its header is stored. */
+    private long num;
+    /** Metadata changed since the header was written. */
     private boolean dirty = true;
+    /** Lines were kept since the header's counts were written. */
+    private boolean countsChanged;
+    private long headerWrittenNanos;
 
     Recording(String id, ConversationInfo info) {
         this.id = id;
@@ -85,8 +101,14 @@ final class Recording {
         return ended != null;
     }
 
-    boolean needsWrite() {
-        return !abandoned && (dirty || !unwritten.isEmpty());
+    /** True when there is something to write now: new lines, or a header that is new, changed or due. */
+    boolean needsWrite(long nowNanos, boolean force) {
+        return !abandoned && (!unwritten.isEmpty() || headerDue(nowNanos, force));
+    }
+
+    private boolean headerDue(long nowNanos, boolean force) {
+        return num == 0 || dirty
+                || (countsChanged && (force || nowNanos - headerWrittenNanos >= HEADER_EVERY.toNanos()));
     }
 
     /** Characters of lines not yet written: what this recording holds in memory. */
@@ -114,25 +136,30 @@ final class Recording {
      *
      * @return the characters written (no longer held in memory)
      */
-    long writeTo(TranscriptStore store) {
-        store.appendAll(List.of(pending()));
-        return written();
+    long writeTo(TranscriptStore store, long nowNanos, boolean force) {
+        TranscriptStore.Append append = pending(nowNanos, force);
+        return written(append, store.appendAll(List.of(append))[0], nowNanos);
     }
 
-    /** What this recording would write now (for a batch with others); {@link #written()} once it is stored. */
-    TranscriptStore.Append pending() {
-        return new TranscriptStore.Append(meta(), info.owner(), !stored, List.copyOf(unwritten), count);
+    /** What this recording would write now (for a batch with others); {@link #written} once it is stored. */
+    TranscriptStore.Append pending(long nowNanos, boolean force) {
+        return new TranscriptStore.Append(meta(), info.owner(), num, headerDue(nowNanos, force),
+                List.copyOf(unwritten), count, keptChars);
     }
 
     /**
-     * The pending batch was stored: forget it. Only the drainer touches a recording, so nothing was
-     * added between {@link #pending()} and this call.
+     * The pending batch was stored under transcript number {@code storedNum}: forget it. Only the
+     * drainer touches a recording, so nothing was added between {@link #pending} and this call.
      *
      * @return the characters written (no longer held in memory)
      */
-    long written() {
-        stored = true;
-        dirty = false;
+    long written(TranscriptStore.Append append, long storedNum, long nowNanos) {
+        num = storedNum;
+        if (append.header() || append.num() == 0) {
+            dirty = false;
+            countsChanged = false;
+            headerWrittenNanos = nowNanos;
+        }
         unwritten.clear();
         long written = unwrittenChars;
         unwrittenChars = 0;
@@ -163,6 +190,8 @@ final class Recording {
             return;
         }
         unwrittenChars += bounded.length();
+        keptChars += bounded.length();
+        countsChanged = true;
         unwritten.add(new TranscriptLine(++count, direction, at == null ? null : at.truncatedTo(ChronoUnit.MICROS),
                 bounded, terminator, secure, kind, eventSeq));
     }

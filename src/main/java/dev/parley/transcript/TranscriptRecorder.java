@@ -28,10 +28,12 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Records every conversation, from every front door, as a transcript. The session calls it on its
- * own threads, so it only enqueues (never blocks, never touches the database); one virtual thread
- * drains the queue every {@link #TICK} or as soon as {@link #BATCH} events wait, and writes each
- * conversation's new lines in one transaction. A killed process therefore loses at most the last
- * tick of lines; a graceful shutdown ({@link #stop()}) writes everything first.
+ * own threads, so it only enqueues (never blocks, never touches the database); one platform thread
+ * drains the queue every {@link #TICK} or as soon as {@link #BATCH} events wait, and writes the new
+ * lines of every conversation in one transaction. A header's counts are written every
+ * {@link Recording#HEADER_EVERY} and when it ends. A killed process therefore loses at most the
+ * last tick of lines (and a few seconds of a header's counts); a graceful shutdown ({@link #stop()})
+ * writes everything first.
  *
  * <p>What it holds in memory is bounded in characters ({@code parley.transcripts.max-pending}),
  * queued and not-yet-written lines together: while the database is away, lines past the bound are
@@ -122,7 +124,7 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
 
     /** Writes everything queued so far, now, on the caller's thread: for a replay that returns its transcript's id. */
     public void flush() {
-        drain();
+        drain(true);
     }
 
     /** Characters waiting to be written (queued or held by a recording): bounded by {@code max-pending}. */
@@ -140,7 +142,8 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
         }
     }
 
-    private void drain() {
+    /** @param force write every header with changed counts now, not only those due ({@link Recording#HEADER_EVERY}) */
+    private void drain(boolean force) {
         drainLock.lock();
         try {
             for (Item item = queue.poll(); item != null; item = queue.poll()) {
@@ -148,7 +151,7 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
                 apply(item);
             }
             noteLosses();
-            writeAll();
+            writeAll(System.nanoTime(), force);
         } finally {
             drainLock.unlock();
         }
@@ -160,12 +163,15 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
      * being away, they are written one by one, so that the one row the database refuses does not
      * keep the others out.
      */
-    private void writeAll() {
-        List<Recording> changed = recordings.values().stream().filter(Recording::needsWrite).toList();
+    private void writeAll(long now, boolean force) {
+        List<Recording> changed = recordings.values().stream().filter(r -> r.needsWrite(now, force)).toList();
         if (changed.size() > 1) {
             try {
-                store.appendAll(changed.stream().map(Recording::pending).toList());
-                changed.forEach(r -> pendingChars.addAndGet(-r.written()));
+                List<TranscriptStore.Append> appends = changed.stream().map(r -> r.pending(now, force)).toList();
+                long[] nums = store.appendAll(appends);
+                for (int i = 0; i < nums.length; i++) {
+                    pendingChars.addAndGet(-changed.get(i).written(appends.get(i), nums[i], now));
+                }
                 recovered();
             } catch (DataAccessException | TransactionException e) {
                 if (databaseAway(e)) {
@@ -179,9 +185,9 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
         while (it.hasNext()) {
             Map.Entry<String, Recording> entry = it.next();
             Recording recording = entry.getValue();
-            if (recording.needsWrite()) {
+            if (recording.needsWrite(now, force)) {
                 try {
-                    pendingChars.addAndGet(-recording.writeTo(store));
+                    pendingChars.addAndGet(-recording.writeTo(store, now, force));
                     recovered();
                 } catch (DataAccessException | TransactionException e) {
                     if (databaseAway(e)) {
@@ -281,7 +287,7 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
         while (running) {
             LockSupport.parkNanos(TICK.toNanos());
             try {
-                drain();
+                drain(false);
             } catch (RuntimeException e) {
                 log.warn("Transcript recorder failed to drain", e);
             }
@@ -304,7 +310,7 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
         if (thread != null) {
             LockSupport.unpark(thread);
         }
-        drain();
+        drain(true);
     }
 
     @Override
@@ -319,7 +325,7 @@ public class TranscriptRecorder implements ConversationListener, SmartLifecycle 
      */
     @PreDestroy
     void flushOnDestroy() {
-        drain();
+        drain(true);
     }
 
     /** Lifecycle beans stop from the highest phase down: phase 0 stops after the web server has drained. */

@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Transcripts in a relational database through plain JDBC: H2 by default, PostgreSQL when
  * configured; the schema comes from Flyway ({@code db/migration}). A whole transcript is written in
  * one transaction, so an import is stored whole or not at all; the recorder writes a live one in
- * batches as it grows ({@link #append}).
+ * batches as it grows ({@link #appendAll}).
+ *
+ * <p>A transcript has a public id (random, for links) and a compact number {@code num} (the
+ * database's, for keys): its lines are keyed by {@link LineKeys one number} made of both, so the
+ * lines of one transcript are one range of {@code transcript_line}'s key. The lines go with their
+ * transcript here, in the same transaction: the table has no foreign key (V5).
  */
 @Repository
 public class TranscriptStore {
@@ -38,69 +45,83 @@ public class TranscriptStore {
     /** Stores a complete transcript under its id, atomically; {@code owner} null for nobody's. */
     public void save(Transcript transcript, String owner) {
         tx.executeWithoutResult(status -> {
-            insertHeader(transcript.meta(), owner, transcript.lines().size(), chars(transcript.lines()));
-            insertLines(transcript.lines().stream().map(l -> new Object[] {transcript.id(), l}).toList());
+            long num = insertHeader(transcript.meta(), owner, transcript.lines().size(), chars(transcript.lines()));
+            insertLines(transcript.lines().stream().map(l -> new NumberedLine(num, l)).toList());
         });
     }
 
     /**
-     * What changed in one transcript being recorded: its header (inserted the first time, updated
-     * after) and its new lines.
+     * What changed in one transcript being recorded since the last write.
+     *
+     * @param num          the transcript's number once its header is stored; 0 the first time (the
+     *                     header is then inserted and {@link #appendAll} answers its number)
+     * @param header       true when the header must be written (its metadata or counts changed); the
+     *                     recorder writes counts only every few seconds and at the end, not on every batch
+     * @param lineCount    lines the transcript holds with these
+     * @param storedChars  characters of text the transcript holds with these (the storage quota's count)
      */
-    public record Append(TranscriptMeta meta, String owner, boolean first, List<TranscriptLine> newLines, int lineCount) {
-    }
-
-    /** One batch of a transcript being recorded, in one transaction. */
-    public void append(TranscriptMeta meta, String owner, boolean first, List<TranscriptLine> newLines, int lineCount) {
-        appendAll(List.of(new Append(meta, owner, first, newLines, lineCount)));
+    public record Append(TranscriptMeta meta, String owner, long num, boolean header, List<TranscriptLine> newLines,
+            int lineCount, long storedChars) {
     }
 
     /**
      * The recorder's tick: every transcript that changed, in one transaction and three JDBC
-     * batches (new headers, updated headers, all new lines), however many conversations there are.
+     * batches (new headers, changed headers, all new lines), however many conversations there are.
+     *
+     * @return each transcript's number, in the order of {@code appends} (valid once this returns: on
+     *         failure nothing is stored and the numbers given out are never used)
      */
-    public void appendAll(List<Append> appends) {
+    public long[] appendAll(List<Append> appends) {
+        long[] nums = new long[appends.size()];
         if (appends.isEmpty()) {
-            return;
+            return nums;
         }
         tx.executeWithoutResult(status -> {
-            for (Append a : appends) {
-                if (a.first()) {
-                    insertHeader(a.meta(), a.owner(), a.lineCount(), chars(a.newLines()));
+            List<Append> updates = new ArrayList<>();
+            for (int i = 0; i < nums.length; i++) {
+                Append a = appends.get(i);
+                if (a.num() == 0) {
+                    nums[i] = insertHeader(a.meta(), a.owner(), a.lineCount(), a.storedChars());
+                } else {
+                    nums[i] = a.num();
+                    if (a.header()) {
+                        updates.add(a);
+                    }
                 }
             }
-            List<Append> updates = appends.stream().filter(a -> !a.first()).toList();
             if (!updates.isEmpty()) {
                 template.batchUpdate("UPDATE transcript SET remote = ?, ended_at = ?, closed_by = ?, closed_reason = ?,"
-                        + " line_count = ?, stored_chars = stored_chars + ? WHERE id = ?", updates, 500, (ps, a) -> {
+                        + " line_count = ?, stored_chars = ? WHERE num = ?", updates, 500, (ps, a) -> {
                             TranscriptMeta meta = a.meta();
                             ps.setString(1, meta.remote());
                             ps.setObject(2, time(meta.ended()));
                             ps.setString(3, meta.closed() == null ? null : meta.closed().by());
                             ps.setString(4, meta.closed() == null ? null : cut(meta.closed().reason(), 2000));
                             ps.setInt(5, a.lineCount());
-                            ps.setLong(6, chars(a.newLines()));
-                            ps.setString(7, meta.id());
+                            ps.setLong(6, a.storedChars());
+                            ps.setLong(7, a.num());
                         });
             }
-            List<Object[]> lines = new java.util.ArrayList<>();
-            for (Append a : appends) {
-                for (TranscriptLine line : a.newLines()) {
-                    lines.add(new Object[] {a.meta().id(), line});
+            List<NumberedLine> lines = new ArrayList<>();
+            for (int i = 0; i < nums.length; i++) {
+                for (TranscriptLine line : appends.get(i).newLines()) {
+                    lines.add(new NumberedLine(nums[i], line));
                 }
             }
             insertLines(lines);
         });
+        return nums;
     }
 
     public Optional<Transcript> find(String id) {
         if (!TranscriptIds.wellFormed(id)) {
             return Optional.empty();
         }
-        Optional<TranscriptMeta> meta = jdbc.sql("SELECT * FROM transcript WHERE id = ?").param(id)
-                .query(TranscriptStore::meta).optional();
-        return meta.map(m -> new Transcript(m, jdbc.sql("SELECT * FROM transcript_line WHERE transcript_id = ?"
-                + " ORDER BY seq").param(id).query(TranscriptStore::line).list()));
+        Optional<Header> header = jdbc.sql("SELECT * FROM transcript WHERE id = ?").param(id)
+                .query((rs, row) -> new Header(meta(rs, row), rs.getLong("num"))).optional();
+        return header.map(h -> new Transcript(h.meta(), jdbc.sql("SELECT * FROM transcript_line"
+                + " WHERE line_key BETWEEN ? AND ? ORDER BY line_key").params(LineKeys.first(h.num()),
+                        LineKeys.last(h.num())).query(TranscriptStore::line).list()));
     }
 
     /** The transcript if one of {@code owners} owns it: what the API reads for them. */
@@ -122,7 +143,7 @@ public class TranscriptStore {
             return new TranscriptPage(List.of(), page, size, 0);
         }
         String in = String.join(", ", java.util.Collections.nCopies(owners.size(), "?"));
-        List<Object> params = new java.util.ArrayList<>(owners);
+        List<Object> params = new ArrayList<>(owners);
         String where = " WHERE owner IN (" + in + ")";
         if (protocol != null) {
             where += " AND protocol = ?";
@@ -137,10 +158,16 @@ public class TranscriptStore {
         return new TranscriptPage(items, page, size, total);
     }
 
-    /** True when {@code owner} owned such a transcript and it is gone. Its lines go with it (ON DELETE CASCADE). */
+    /** True when {@code owner} owned such a transcript and it is gone, with its lines. */
     public boolean delete(String id, String owner) {
-        return owner != null && TranscriptIds.wellFormed(id)
-                && jdbc.sql("DELETE FROM transcript WHERE id = ? AND owner = ?").params(id, owner).update() > 0;
+        if (owner == null || !TranscriptIds.wellFormed(id)) {
+            return false;
+        }
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            List<Long> nums = jdbc.sql("SELECT num FROM transcript WHERE id = ? AND owner = ?").params(id, owner)
+                    .query(Long.class).list();
+            return deleteByNum(nums) > 0;
+        }));
     }
 
     /** Characters of text {@code owner}'s transcripts hold together: what the per-client storage cap counts. */
@@ -149,9 +176,31 @@ public class TranscriptStore {
                 .param(owner).query(Long.class).single();
     }
 
-    /** Deletes every transcript that started before {@code cutoff} (their lines go with them); returns how many. */
+    /** Deletes every transcript that started before {@code cutoff}, with their lines; returns how many. */
     public int deleteStartedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM transcript WHERE started_at < ?").param(time(cutoff)).update();
+        Integer deleted = tx.execute(status -> deleteByNum(jdbc.sql("SELECT num FROM transcript WHERE started_at < ?")
+                .param(time(cutoff)).query(Long.class).list()));
+        return deleted == null ? 0 : deleted;
+    }
+
+    /** Deletes these transcripts and their lines (each one range of the line key); returns how many headers went. */
+    private int deleteByNum(List<Long> nums) {
+        if (nums.isEmpty()) {
+            return 0;
+        }
+        template.batchUpdate("DELETE FROM transcript_line WHERE line_key BETWEEN ? AND ?", nums, 500, (ps, num) -> {
+            ps.setLong(1, LineKeys.first(num));
+            ps.setLong(2, LineKeys.last(num));
+        });
+        int deleted = 0;
+        for (int[] counts : template.batchUpdate("DELETE FROM transcript WHERE num = ?", nums, 500,
+                (ps, num) -> ps.setLong(1, num))) {
+            for (int count : counts) {
+                // A driver may answer "done, count unknown" (SUCCESS_NO_INFO, -2) for a batch.
+                deleted += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+            }
+        }
+        return deleted;
     }
 
     private static long chars(List<TranscriptLine> lines) {
@@ -162,7 +211,9 @@ public class TranscriptStore {
         return total;
     }
 
-    private void insertHeader(TranscriptMeta m, String owner, int lineCount, long chars) {
+    /** Inserts a transcript's header; returns the number the database gave it. */
+    private long insertHeader(TranscriptMeta m, String owner, int lineCount, long chars) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO transcript (id, protocol, origin, target_host, target_port, remote, started_at,"
                 + " ended_at, closed_by, closed_reason, line_count, owner, stored_chars)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -170,26 +221,41 @@ public class TranscriptStore {
                         m.target() == null ? null : m.target().port(), m.remote(), time(m.started()), time(m.ended()),
                         m.closed() == null ? null : m.closed().by(),
                         m.closed() == null ? null : cut(m.closed().reason(), 2000), lineCount, owner, chars)
-                .update();
+                .update(key, "num");
+        Number num = key.getKey();
+        if (num == null) {
+            throw new IllegalStateException("The database gave transcript " + m.id() + " no number");
+        }
+        return num.longValue();
     }
 
-    /** Lines of any transcripts, each as {@code {transcriptId, TranscriptLine}}, in one JDBC batch. */
-    private void insertLines(List<Object[]> lines) {
+    /** A transcript's header as read, with its number. */
+    private record Header(TranscriptMeta meta, long num) {
+    }
+
+    /** A line and the number of the transcript it belongs to. */
+    private record NumberedLine(long num, TranscriptLine line) {
+    }
+
+    /** Lines of any transcripts, in one JDBC batch. */
+    private void insertLines(List<NumberedLine> lines) {
         if (lines.isEmpty()) {
             return;
         }
-        template.batchUpdate("INSERT INTO transcript_line (transcript_id, seq, kind, direction, sent_at, content,"
-                + " terminator, secure, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500, (ps, row) -> {
-                    TranscriptLine line = (TranscriptLine) row[1];
-                    ps.setString(1, (String) row[0]);
-                    ps.setInt(2, line.seq());
-                    ps.setString(3, line.kind().name());
-                    ps.setString(4, line.direction() == null ? null : line.direction().name());
-                    ps.setObject(5, time(line.at()));
-                    ps.setString(6, line.text());
-                    ps.setString(7, line.terminator().name());
-                    ps.setBoolean(8, line.secure());
-                    ps.setLong(9, line.eventSeq());
+        template.batchUpdate("INSERT INTO transcript_line (line_key, transcript_num, seq, kind, direction, sent_at,"
+                + " content, terminator, secure, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 500,
+                (ps, numbered) -> {
+                    TranscriptLine line = numbered.line();
+                    ps.setLong(1, LineKeys.of(numbered.num(), line.seq()));
+                    ps.setLong(2, numbered.num());
+                    ps.setInt(3, line.seq());
+                    ps.setString(4, line.kind().name());
+                    ps.setString(5, line.direction() == null ? null : line.direction().name());
+                    ps.setObject(6, time(line.at()));
+                    ps.setString(7, line.text());
+                    ps.setString(8, line.terminator().name());
+                    ps.setBoolean(9, line.secure());
+                    ps.setLong(10, line.eventSeq());
                 });
     }
 

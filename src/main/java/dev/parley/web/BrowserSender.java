@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.session.EventJson;
 import dev.parley.session.SessionEvent;
 import dev.parley.session.SessionSink;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * The only writer to one browser's WebSocket. Events are serialised as they are queued (under the
@@ -32,7 +32,7 @@ final class BrowserSender implements SessionSink {
     private static final Logger log = LoggerFactory.getLogger(BrowserSender.class);
 
     private final WebSocketSession socket;
-    private final ObjectWriter writer;
+    private final EventJson json;
     private final long maxBuffered;
     private final Duration stallTimeout;
     private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
@@ -44,9 +44,9 @@ final class BrowserSender implements SessionSink {
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean stopped;
 
-    BrowserSender(WebSocketSession socket, ObjectWriter writer, long maxBuffered, Duration stallTimeout) {
+    BrowserSender(WebSocketSession socket, EventJson json, long maxBuffered, Duration stallTimeout) {
         this.socket = socket;
-        this.writer = writer;
+        this.json = json;
         this.maxBuffered = maxBuffered;
         this.stallTimeout = stallTimeout;
     }
@@ -56,15 +56,15 @@ final class BrowserSender implements SessionSink {
         if (stopped) {
             return;
         }
-        String json;
+        String text;
         try {
-            json = writer.writeValueAsString(event);
+            text = json.write(event);
         } catch (JacksonException e) {
             log.warn("An event could not be written as JSON: {}", e.getOriginalMessage());
             return;
         }
-        buffered.addAndGet(json.length());
-        queue.add(json);
+        buffered.addAndGet(text.length());
+        queue.add(text);
     }
 
     /**

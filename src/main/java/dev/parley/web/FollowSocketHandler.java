@@ -37,7 +37,7 @@ final class FollowSocketHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
         var query = UriComponentsBuilder.fromUri(socket.getUri()).build().getQueryParams();
-        BrowserSender sender = new BrowserSender(socket, events.writer(), limits.browserBuffer().toBytes(),
+        BrowserSender sender = new BrowserSender(socket, events, limits.browserBuffer().toBytes(),
                 limits.browserStallTimeout());
         socket.getAttributes().put(SENDER, sender);
         try {

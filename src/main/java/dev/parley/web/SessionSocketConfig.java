@@ -38,7 +38,7 @@ class SessionSocketConfig implements WebSocketConfigurer {
 
     SessionSocketConfig(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota,
             EventJson events, AttendeeSockets attendees, Follows follows) {
-        this.handler = new SessionSocketHandler(sessions, limits, caps, quota, events.mapper(), events.writer(),
+        this.handler = new SessionSocketHandler(sessions, limits, caps, quota, events.mapper(), events,
                 attendees);
         this.follow = new FollowSocketHandler(follows, events, limits);
     }

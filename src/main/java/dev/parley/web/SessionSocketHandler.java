@@ -6,6 +6,7 @@ import dev.parley.security.CapExceededException;
 import dev.parley.security.Caps;
 import dev.parley.security.Identity;
 import dev.parley.session.ConnectRequest;
+import dev.parley.session.EventJson;
 import dev.parley.session.ErrorCode;
 import dev.parley.session.HostNames;
 import dev.parley.session.LiveSession;
@@ -25,7 +26,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,18 +51,18 @@ final class SessionSocketHandler extends TextWebSocketHandler {
     private final Caps caps;
     private final TranscriptQuota quota;
     private final JsonMapper json;
-    private final ObjectWriter writer;
+    private final EventJson events;
     private final AttendeeSockets attendees;
 
     SessionSocketHandler(LiveSessions sessions, SessionLimits limits, Caps caps, TranscriptQuota quota, JsonMapper json,
-            ObjectWriter writer, AttendeeSockets attendees) {
+            EventJson events, AttendeeSockets attendees) {
         this.sessions = sessions;
         this.attendees = attendees;
         this.limits = limits;
         this.caps = caps;
         this.quota = quota;
         this.json = json;
-        this.writer = writer;
+        this.events = events;
     }
 
     /** Long messages arrive in parts of the container's small buffer; {@link FrameAssembler} joins them. */
@@ -82,7 +82,7 @@ final class SessionSocketHandler extends TextWebSocketHandler {
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session tomcat) {
             tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, limits.browserStallTimeout().toMillis());
         }
-        BrowserSender sender = new BrowserSender(socket, writer, limits.browserBuffer().toBytes(),
+        BrowserSender sender = new BrowserSender(socket, events, limits.browserBuffer().toBytes(),
                 limits.browserStallTimeout());
         socket.getAttributes().put(SENDER, sender);
         SessionOwner owner = owner(socket);
@@ -157,7 +157,7 @@ final class SessionSocketHandler extends TextWebSocketHandler {
     private void handle(LiveSession live, BrowserSender sender, String text) throws InterruptedException {
         ClientMessage frame;
         try {
-            frame = json.readValue(text, ClientMessage.class);
+            frame = ClientMessages.read(json, text);
         } catch (JacksonException e) {
             reply(sender, badRequest("That message is not valid JSON. Each message is one JSON object, such as "
                     + "{\"op\":\"send\",\"line\":\"EHLO me\"}."));

@@ -37,6 +37,7 @@ abstract class StoreContract {
     void migrateAndClean() {
         DataSource ds = dataSource();
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        new JdbcTemplate(ds).update("DELETE FROM transcript_line");
         new JdbcTemplate(ds).update("DELETE FROM transcript");
         store = new TranscriptStore(JdbcClient.create(ds), new JdbcTemplate(ds),
                 new TransactionTemplate(new DataSourceTransactionManager(ds)));
@@ -87,18 +88,47 @@ abstract class StoreContract {
         assertThat(store.list(List.of(), null, 0, 10).total()).isZero();
     }
 
+    static long chars(List<TranscriptLine> lines) {
+        return lines.stream().mapToLong(l -> l.text().length()).sum();
+    }
+
     @Test
     void appendWritesAGrowingTranscriptInBatches() {
-        Transcript t = sample(TranscriptIds.next(), Protocol.SMTP, now(), 6);
+        Transcript t = sample(TranscriptIds.next(), Protocol.SMTP, now(), 9);
         TranscriptMeta open = new TranscriptMeta(t.id(), Protocol.SMTP, "live", t.meta().target(), null,
                 t.meta().started(), null, null);
-        store.append(open, OWNER, true, t.lines().subList(0, 3), 3);
+        List<TranscriptLine> first = t.lines().subList(0, 3);
+        long num = store.appendAll(List.of(new TranscriptStore.Append(open, OWNER, 0, true, first, 3,
+                chars(first))))[0];
+        assertThat(num).isPositive();
         assertThat(store.find(t.id()).orElseThrow().meta().ended()).isNull();
-        store.append(t.meta(), OWNER, false, t.lines().subList(3, 6), 6);
+        // Lines without the header: the counts stay as last written, the lines are there.
+        List<TranscriptLine> more = t.lines().subList(3, 6);
+        store.appendAll(List.of(new TranscriptStore.Append(open, OWNER, num, false, more, 6, chars(t.lines()
+                .subList(0, 6)))));
+        assertThat(store.find(t.id()).orElseThrow().lines()).hasSize(6);
+        assertThat(store.list(List.of(OWNER), null, 0, 1).items().getFirst().lines()).isEqualTo(3);
+        List<TranscriptLine> last = t.lines().subList(6, 9);
+        assertThat(store.appendAll(List.of(new TranscriptStore.Append(t.meta(), OWNER, num, true, last, 9,
+                chars(t.lines()))))).containsExactly(num);
 
         assertThat(store.find(t.id())).contains(t);
-        assertThat(store.list(List.of(OWNER), null, 0, 1).items().getFirst().lines()).isEqualTo(6);
-        assertThat(store.storedChars(OWNER)).isEqualTo(t.lines().stream().mapToLong(l -> l.text().length()).sum());
+        assertThat(store.list(List.of(OWNER), null, 0, 1).items().getFirst().lines()).isEqualTo(9);
+        assertThat(store.storedChars(OWNER)).isEqualTo(chars(t.lines()));
+    }
+
+    @Test
+    void transcriptsRecordedInOneBatchKeepTheirOwnLines() {
+        Instant started = now();
+        Transcript a = sample(TranscriptIds.next(), Protocol.SMTP, started, 5);
+        Transcript b = sample(TranscriptIds.next(), Protocol.IMAP, started, 7);
+        long[] nums = store.appendAll(List.of(
+                new TranscriptStore.Append(a.meta(), OWNER, 0, true, a.lines(), 5, chars(a.lines())),
+                new TranscriptStore.Append(b.meta(), OTHER, 0, true, b.lines(), 7, chars(b.lines()))));
+
+        assertThat(nums[0]).isNotEqualTo(nums[1]);
+        assertThat(store.find(a.id())).contains(a);
+        assertThat(store.find(b.id())).contains(b);
     }
 
     @Test
@@ -121,8 +151,28 @@ abstract class StoreContract {
         assertThat(store.delete(t.id(), OWNER)).isTrue();
         assertThat(store.find(t.id())).isEmpty();
         assertThat(store.delete(t.id(), OWNER)).isFalse();
-        assertThat(new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM transcript_line"
-                + " WHERE transcript_id = ?", Integer.class, t.id())).isZero();
+        assertThat(linesStored()).as("its lines went with it").isZero();
+    }
+
+    @Test
+    void retentionDeletesOldTranscriptsWithTheirLinesAndKeepsNewerOnes() {
+        Instant now = now();
+        Transcript old = sample(TranscriptIds.next(), Protocol.POP3, now.minusSeconds(3600), 4);
+        Transcript older = sample(TranscriptIds.next(), Protocol.IMAP, now.minusSeconds(7200), 6);
+        Transcript recent = sample(TranscriptIds.next(), Protocol.SMTP, now, 5);
+        store.save(old, OWNER);
+        store.save(older, OTHER);
+        store.save(recent, OWNER);
+
+        assertThat(store.deleteStartedBefore(now.minusSeconds(60))).isEqualTo(2);
+        assertThat(store.find(old.id())).isEmpty();
+        assertThat(store.find(older.id())).isEmpty();
+        assertThat(store.find(recent.id())).contains(recent);
+        assertThat(linesStored()).isEqualTo(5);
+    }
+
+    private int linesStored() {
+        return new JdbcTemplate(dataSource()).queryForObject("SELECT COUNT(*) FROM transcript_line", Integer.class);
     }
 
     @Test
