@@ -3,6 +3,7 @@ import { ConnectForm, type ConnectOp } from './connect-form';
 import { Conversation } from './conversation';
 import { byId, el } from './dom';
 import { renderEntry, renderSystemRow, updateTiming } from './events';
+import type { PracticePorts } from './compare';
 import { Panels } from './panels';
 import { ShareLink, type Fetcher } from './share-link';
 import type { SocketState } from './socket';
@@ -128,6 +129,12 @@ export class App {
 
   setProtocols(infos: ProtocolInfo[]): void {
     this.form.setProtocols(infos);
+    this.panels.refresh();
+  }
+
+  /** The practice servers the connect form offers, per protocol (for the Compare tab). */
+  get practice(): PracticePorts {
+    return Object.fromEntries(this.form.protocols.map((p) => [p.id, p.practice]));
   }
 
   sendLine(line: string): void {

@@ -1,6 +1,6 @@
 import type { Conversation, Entry } from './conversation';
 import { el } from './dom';
-import type { ProtocolId } from './types';
+import type { PracticePreset, ProtocolId } from './types';
 import { isFinal } from './types';
 import { appendVisible } from './visible';
 
@@ -19,6 +19,9 @@ export interface Cell {
   /** Finds an example in a conversation of this protocol. */
   find?: (entries: readonly Entry[]) => Entry | undefined;
 }
+
+/** The practice servers this page offers, per protocol (what GET /api/protocols or /api/me said). */
+export type PracticePorts = Partial<Record<ProtocolId, readonly PracticePreset[]>>;
 
 export interface Characteristic {
   title: string;
@@ -144,10 +147,10 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     title: 'Standard ports (and Parley\'s practice ports)',
     cells: {
-      smtp: { text: '25 between servers; 587 to hand in mail (submission); 465 the same over TLS. Practice: 3025, 3465 (TLS).' },
-      pop3: { text: '110; 995 over TLS. Practice: 3110, 3995 (TLS).' },
-      imap: { text: '143; 993 over TLS. Practice: 3143, 3993 (TLS).' },
-      http: { text: '80; 443 for HTTPS. Practice: 3080.' },
+      smtp: { text: '25 between servers; 587 to hand in mail (submission); 465 the same over TLS.' },
+      pop3: { text: '110; 995 over TLS.' },
+      imap: { text: '143; 993 over TLS.' },
+      http: { text: '80; 443 for HTTPS.' },
     },
   },
   {
@@ -160,6 +163,18 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     },
   },
 ];
+
+const PORTS = CHARACTERISTICS.find((ch) => ch.title.startsWith('Standard ports'))!;
+
+/**
+ * The practice ports as this Parley runs them: they are configurable (and a cluster's live on
+ * other ports), so the row quotes the presets the page was given, never a default.
+ */
+export function practiceText(presets: readonly PracticePreset[] | undefined): string {
+  if (!presets?.length) return 'No practice server here for it.';
+  const ports = presets.map((p) => (p.tls === 'implicit' ? `${p.port} (TLS)` : String(p.port)));
+  return `Practice: ${ports.join(', ')}.`;
+}
 
 /** The newest example of a characteristic among the learner's conversations of one protocol. */
 export function findExample(cell: Cell, protocol: Compared, conversations: readonly Conversation[]): Entry | undefined {
@@ -183,7 +198,7 @@ function exampleLabel(e: Entry): string {
  * The compare table with links into the console. Each characteristic is a row group: its title
  * across the table, then one cell per protocol, so four narrow columns fit beside the console.
  */
-export function renderCompare(conversations: readonly Conversation[]): HTMLTableElement {
+export function renderCompare(conversations: readonly Conversation[], practice: PracticePorts = {}): HTMLTableElement {
   const head = el('tr', {}, ...COMPARED.map((p) => el('th', { scope: 'col' }, p.toUpperCase())));
   const groups = CHARACTERISTICS.map((ch) =>
     el(
@@ -195,7 +210,7 @@ export function renderCompare(conversations: readonly Conversation[]): HTMLTable
         {},
         ...COMPARED.map((p) => {
           const cell = ch.cells[p];
-          const td = el('td', {}, cell.text);
+          const td = el('td', {}, ch === PORTS ? `${cell.text} ${practiceText(practice[p])}` : cell.text);
           const ex = findExample(cell, p, conversations);
           if (ex) {
             const a = el('a', { href: `#${ex.rowId}`, class: 'example', 'data-row': ex.rowId, title: 'Show this line in your conversation' }, 'yours: ');

@@ -47,6 +47,11 @@ export class ConnectForm {
     return PROTOCOL_IDS.includes(v) ? v : 'smtp';
   }
 
+  /** The protocols this form offers. */
+  get protocols(): readonly ProtocolInfo[] {
+    return this.infos;
+  }
+
   info(id: ProtocolId = this.selected): ProtocolInfo | undefined {
     return this.infos.find((p) => p.id === id);
   }

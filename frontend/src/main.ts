@@ -80,7 +80,7 @@ async function boot(): Promise<void> {
 
 /** The protocols as this page shows them: an attendee's with their own mailbox and practice endpoints. */
 function forWhom(list: ProtocolInfo[], me: Me): ProtocolInfo[] {
-  return isAttendee(me) ? personalProtocols(list, me.mailbox, practicePresets(me.practice)) : list;
+  return isAttendee(me) ? personalProtocols(list, me.mailbox, practicePresets(me.practice), me.workshop?.protocols) : list;
 }
 
 function fillHelpers(values: Record<string, string>): void {

@@ -1,4 +1,4 @@
-import { renderCompare, renderImapAnswer } from './compare';
+import { type PracticePorts, renderCompare, renderImapAnswer } from './compare';
 import type { Conversation } from './conversation';
 import { byId, download, el } from './dom';
 import { ladderSvgText, layoutLadder, renderLadder } from './ladder';
@@ -10,6 +10,8 @@ import { appendVisible } from './visible';
 export interface PanelSource {
   readonly conversations: readonly Conversation[];
   readonly current: Conversation | null;
+  /** The practice servers the connect form offers, for the Compare tab's ports row. */
+  readonly practice: PracticePorts;
   scrollToRow(rowId: string): void;
 }
 
@@ -59,7 +61,7 @@ export class Panels {
 
   refresh(): void {
     const c = this.source.current;
-    if (this.visible === 'panel-compare') byId('compare').replaceChildren(renderCompare(this.source.conversations), renderImapAnswer());
+    if (this.visible === 'panel-compare') byId('compare').replaceChildren(renderCompare(this.source.conversations, this.source.practice), renderImapAnswer());
     if (this.visible === 'panel-diagram') {
       byId('ladder').replaceChildren(c && c.entries.length ? sharedLadder(c) : el('p', {}, 'Nothing to draw yet: connect and send a line.'));
     }

@@ -64,15 +64,18 @@ export function personalStep(step: WalkthroughStep, mailbox: Mailbox): Walkthrou
 }
 
 /**
- * The protocols as an attendee's page shows them: their own practice endpoints (from /api/me) as
- * the presets where there are some, and walkthroughs with their own mailbox.
+ * The protocols as an attendee's page shows them: only those their workshop practises (when it
+ * names any), their own practice endpoints (from /api/me) as the presets where there are some,
+ * and walkthroughs with their own mailbox.
  */
 export function personalProtocols(
   infos: readonly ProtocolInfo[],
   mailbox: Mailbox,
   presets: Partial<Record<ProtocolId, PracticePreset[]>> = {},
+  practised: readonly string[] = [],
 ): ProtocolInfo[] {
-  return infos.map((info) => ({
+  const chosen = practised.length ? infos.filter((info) => practised.includes(info.id)) : infos;
+  return (chosen.length ? chosen : infos).map((info) => ({
     ...info,
     practice: presets[info.id]?.length ? presets[info.id]! : info.practice,
     steps: info.steps.map((s) => personalStep(s, mailbox)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHARACTERISTICS, COMPARED, findExample, renderCompare } from '../src/compare';
+import { CHARACTERISTICS, COMPARED, findExample, practiceText, renderCompare } from '../src/compare';
 import { c, command, complete, conversation, data, reply, s, smtpSession } from './fixtures';
 
 const row = (title: string) => CHARACTERISTICS.find((ch) => ch.title === title)!;
@@ -58,5 +58,19 @@ describe('compare table', () => {
     }
     expect(table.querySelectorAll('thead th')).toHaveLength(4);
     expect(table.querySelectorAll('th[scope="rowgroup"]')).toHaveLength(CHARACTERISTICS.length);
+  });
+
+  it('quotes the practice ports this Parley runs, not a default', () => {
+    const table = renderCompare([], {
+      smtp: [{ host: '127.0.0.1', port: 9025, tls: 'none' }, { host: '127.0.0.1', port: 9465, tls: 'implicit' }],
+      http: [{ host: '127.0.0.1', port: 9088, tls: 'none' }],
+    });
+    const ports = [...table.querySelectorAll('tbody')].find((b) => b.textContent!.startsWith('Standard ports'))!;
+    const cells = [...ports.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells[0]).toBe('25 between servers; 587 to hand in mail (submission); 465 the same over TLS. Practice: 9025, 9465 (TLS).');
+    expect(cells[1]).toBe('110; 995 over TLS. No practice server here for it.');
+    expect(cells[3]).toBe('80; 443 for HTTPS. Practice: 9088.');
+    expect(table.textContent).not.toContain('3025');
+    expect(practiceText(undefined)).toBe('No practice server here for it.');
   });
 });

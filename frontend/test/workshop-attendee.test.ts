@@ -107,6 +107,14 @@ describe('an attendee\'s walkthroughs', () => {
     expect(mine[2].practice).toEqual([]);
   });
 
+  it('offer only the protocols their workshop practises', () => {
+    const two = personalProtocols(lesson, mailbox, {}, ['pop3', 'imap']);
+    expect(two.map((p) => p.id)).toEqual(['pop3', 'imap']);
+    expect(personalProtocols(lesson, mailbox, {}, []).map((p) => p.id)).toEqual(lesson.map((p) => p.id));
+    // a workshop naming only protocols this Parley lacks still leaves the attendee a playground
+    expect(personalProtocols(lesson, mailbox, {}, ['gopher']).map((p) => p.id)).toEqual(lesson.map((p) => p.id));
+  });
+
   it('leave a step without the lesson\'s users alone', () => {
     const step = { id: 'ask', title: 'x', line: 'NOOP', explanation: 'e' };
     expect(personalStep(step, mailbox)).toBe(step);
