@@ -171,6 +171,47 @@ LOAD_AFTER="$(load_average)"
 cleanup
 trap - EXIT
 
+# Goal 5, the other ways to start the same jar: extracted (Spring Boot's jarmode=tools layout) and
+# extracted with the JDK's AOT cache (JEP 483/514, Java 25: classes loaded and linked once in a
+# training run that stops after the context refresh, then mapped at start). Same flags as above.
+START_EXTRACTED_MS=""
+START_AOT_MS=""
+time_start() { # prints the ms from launch to the first answer of GET /api/protocols
+  local port pid t0
+  port="$(free_port)"
+  rm -rf "$RUN/data-start"
+  t0=$(date +%s%N)
+  "$JAVA" "$@" --server.address=127.0.0.1 --server.port="$port" --parley.practice.enabled=false \
+    --spring.datasource.url="jdbc:h2:file:$RUN/data-start/parley" --logging.level.root=WARN >>"$RUN/parley-start.out" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1200); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/api/protocols" && break
+    kill -0 "$pid" 2>/dev/null || { echo ""; return 0; }
+    sleep 0.05
+  done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+}
+if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+  EXTRACTED="$RUN/extracted"
+  rm -rf "$EXTRACTED"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$EXTRACTED" >"$RUN/extract.log" 2>&1
+  APP_JAR="$EXTRACTED/$(basename "$JAR")"
+  log "start: extracted jar"
+  START_EXTRACTED_MS="$(time_start -Xmx"$HEAP" -XX:+UseG1GC -jar "$APP_JAR")"
+  log "start: training the AOT cache (the app stops after its context refresh)"
+  rm -rf "$RUN/data-start"
+  "$JAVA" -Xmx"$HEAP" -XX:+UseG1GC -XX:AOTCacheOutput="$EXTRACTED/parley.aot" -Dspring.context.exit=onRefresh \
+    -jar "$APP_JAR" --server.address=127.0.0.1 --server.port=0 --parley.practice.enabled=false \
+    --spring.datasource.url="jdbc:h2:file:$RUN/data-start/parley" --logging.level.root=WARN >"$RUN/aot-training.log" 2>&1 \
+    || log "AOT training failed; see $RUN/aot-training.log"
+  if [ -f "$EXTRACTED/parley.aot" ]; then
+    log "start: extracted jar with the AOT cache"
+    START_AOT_MS="$(time_start -Xmx"$HEAP" -XX:+UseG1GC -XX:AOTCache="$EXTRACTED/parley.aot" -jar "$APP_JAR")"
+  fi
+  log "start: fat jar ${START_MS} ms, extracted ${START_EXTRACTED_MS:-?} ms, with the AOT cache ${START_AOT_MS:-?} ms"
+fi
+
 log "writing results"
 cat >"$RUN/environment.properties" <<EOF
 command=$COMMAND
@@ -185,6 +226,8 @@ websockify=$(dpkg-query -W -f='${Version}' websockify 2>/dev/null || echo none)
 open_files_limit=$(ulimit -Hn)
 parley_heap=$HEAP
 parley_start_ms=$START_MS
+parley_start_extracted_ms=$START_EXTRACTED_MS
+parley_start_aot_ms=$START_AOT_MS
 load_average_before=$LOAD_BEFORE
 load_average_after=$LOAD_AFTER
 quick=$QUICK
