@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -26,6 +27,11 @@ import tools.jackson.core.JacksonException;
  * {@code maxBuffered} waits in {@link #awaitRoom} before it reads the target again (so TCP stops
  * the server, and Parley buffers nothing more), and a browser that takes nothing for the stall
  * timeout is disconnected.
+ *
+ * <p>The events of one flush leave in one write: the container may batch messages
+ * ({@code RemoteEndpoint.setBatchingAllowed}) and {@link #flush} ends with {@code flushBatch()},
+ * so a reply's {@code line} and its {@code complete} cost one system call, not two (issue #13).
+ * Nothing waits in the batch after a flush; closing the socket flushes it too (the container's).
  */
 final class BrowserSender implements SessionSink {
 
@@ -43,12 +49,30 @@ final class BrowserSender implements SessionSink {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean stopped;
+    /** The container's endpoint when it batches this socket's messages; null to send each at once. */
+    private final jakarta.websocket.RemoteEndpoint.Basic batch;
 
     BrowserSender(WebSocketSession socket, EventJson json, long maxBuffered, Duration stallTimeout) {
         this.socket = socket;
         this.json = json;
         this.maxBuffered = maxBuffered;
         this.stallTimeout = stallTimeout;
+        this.batch = batching(socket);
+    }
+
+    /** Lets the container batch this socket's messages, where it can (Tomcat, Jakarta WebSocket). */
+    private static jakarta.websocket.RemoteEndpoint.Basic batching(WebSocketSession socket) {
+        if (socket instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session session) {
+            try {
+                jakarta.websocket.RemoteEndpoint.Basic remote = session.getBasicRemote();
+                remote.setBatchingAllowed(true);
+                return remote;
+            } catch (IOException | RuntimeException e) {
+                log.debug("Messages to browser {} are sent one by one: {}", socket.getId(), e.toString());
+            }
+        }
+        return null;
     }
 
     @Override
@@ -98,6 +122,7 @@ final class BrowserSender implements SessionSink {
                         signalRoom();
                     }
                 }
+                flushBatch();
             } finally {
                 sending.unlock();
             }
@@ -151,10 +176,29 @@ final class BrowserSender implements SessionSink {
                 socket.sendMessage(new TextMessage(json));
             }
         } catch (IOException | RuntimeException e) {
-            log.debug("Sending to browser {} failed: {}", socket.getId(), e.toString());
-            stop();
-            closeLater(CloseStatus.SERVER_ERROR);
+            failed(e);
         }
+    }
+
+    /** Writes what the container batched: the queue is empty, so nothing may wait in the batch. */
+    private void flushBatch() {
+        if (batch == null || stopped) {
+            return;
+        }
+        try {
+            if (socket.isOpen()) {
+                batch.flushBatch();
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** The browser's socket refused a write: stop, and close it without waiting. */
+    private void failed(Exception e) {
+        log.debug("Sending to browser {} failed: {}", socket.getId(), e.toString());
+        stop();
+        closeLater(CloseStatus.SERVER_ERROR);
     }
 
     private void signalRoom() {
