@@ -7,6 +7,7 @@ import dev.parley.bus.EventBus;
 import dev.parley.practice.PracticeServers;
 import dev.parley.support.HostedParleyTest;
 import dev.parley.support.WsClient;
+import dev.parley.transcript.TranscriptRecorder;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ class WorkshopApiTest {
 
     @Autowired
     EventBus bus;
+
+    @Autowired
+    TranscriptRecorder recorder;
 
     private JsonNode create(String title, int capacity) throws Exception {
         WorkshopClient.Reply created = WorkshopClient.instructor(port).post("/api/workshops",
@@ -125,6 +129,9 @@ class WorkshopApiTest {
             g.exchange("LOGOUT");
         }
         activity.flush();
+        // A transcript is listed once the recorder's next tick (200 ms) has stored it: a busy build
+        // machine read Grace's list before that tick. Write what is queued, as a reader would wait.
+        recorder.flush();
 
         WorkshopClient instructor = WorkshopClient.instructor(port);
         JsonNode roster = instructor.get("/api/workshops/" + code + "/attendees").json();
