@@ -56,9 +56,20 @@ export class ConnectForm {
     return this.infos.find((p) => p.id === id);
   }
 
+  /**
+   * The protocols this page offers (all of them on a laptop; a workshop's own on an attendee's
+   * page): the others leave the menu, and if the chosen one left, the first offered is chosen.
+   */
   setProtocols(infos: ProtocolInfo[]): void {
     this.infos = infos;
-    this.selectProtocol(this.selected);
+    const offered = new Set(infos.map((p) => p.id));
+    for (const option of Array.from(this.protocol.options)) {
+      const gone = offered.size > 0 && !offered.has(option.value as ProtocolId);
+      option.hidden = gone;
+      option.disabled = gone;
+    }
+    const first = Array.from(this.protocol.options).find((o) => !o.disabled);
+    this.selectProtocol(offered.size > 0 && !offered.has(this.selected) && first ? (first.value as ProtocolId) : this.selected);
   }
 
   selectProtocol(id: ProtocolId): void {

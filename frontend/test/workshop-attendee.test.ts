@@ -8,6 +8,7 @@ import { fetchMe, isAttendee, type Me, mustJoin, parseMe, practicePresets } from
 import { personalHelperValues, personalProtocols, personalStep } from '../src/personal';
 import { ParleySocket } from '../src/socket';
 import type { ClientOp, ProtocolInfo } from '../src/types';
+import { PROTOCOL_IDS } from '../src/types';
 import { renderWalkthrough } from '../src/walkthroughs';
 
 const template = readFileSync(resolve(__dirname, '../../src/main/resources/templates/index.html'), 'utf8');
@@ -157,6 +158,19 @@ describe('the attendee\'s page', () => {
   afterEach(() => {
     app.dispose();
     vi.useRealTimers();
+  });
+
+  it('offers only the workshop\'s protocols in the menu, and chooses the first of them', () => {
+    app.setProtocols(personalProtocols(lesson, mailbox, practicePresets(me.practice), ['pop3', 'imap']));
+    const menu = document.getElementById('protocol') as HTMLSelectElement;
+    const offered = Array.from(menu.options).filter((o) => !o.hidden && !o.disabled).map((o) => o.value);
+    expect(offered).toEqual(['pop3', 'imap']);
+    expect(menu.value).toBe('pop3');
+    expect((document.getElementById('port') as HTMLInputElement).value).toBe('3110');
+    // a laptop's page (every protocol) keeps the whole menu
+    app.setProtocols(PROTOCOL_IDS.map((id) => ({ id, defaultPort: 1, defaultTlsPort: 2, practice: [], steps: [] })));
+    expect(Array.from(menu.options).filter((o) => o.disabled)).toHaveLength(0);
+    expect(menu.value).toBe('pop3');
   });
 
   it('shows the workshop, the attendee and their mailbox in the header', () => {

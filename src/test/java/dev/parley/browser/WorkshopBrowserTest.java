@@ -172,6 +172,9 @@ class WorkshopBrowserTest {
 
         // Ada mails Grace through the SMTP walkthrough: her own address is filled in for her.
         PlaygroundPage a = ada.page();
+        // The menu offers the protocols the workshop practises: the lesson's four, not raw mode.
+        assertThat(a.page.locator("#protocol option[value=raw]")).isDisabled();
+        assertThat(a.page.locator("#protocol option:not([disabled])")).hasCount(4);
         a.protocol("smtp").connectToPractice();
         a.ask("EHLO parley.local");
         a.ask("MAIL FROM:<" + ada.address() + ">");
