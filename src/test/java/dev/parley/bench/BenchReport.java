@@ -1,5 +1,10 @@
 package dev.parley.bench;
 
+import static dev.parley.bench.BenchFormat.fmt;
+import static dev.parley.bench.BenchFormat.kb;
+import static dev.parley.bench.BenchFormat.ratio;
+import static dev.parley.bench.BenchFormat.us;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -26,7 +31,6 @@ public final class BenchReport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] TARGETS = {"tcp", "websockify", "parley"};
-    private static final String[] TICKS = {"1 µs", "10 µs", "100 µs", "1 ms", "10 ms", "100 ms", "1 s", "10 s", "100 s"};
     private static final Map<String, String> LABELS = Map.of("tcp", "direct TCP", "websockify", "websockify",
             "parley", "Parley `/ws/session`");
 
@@ -347,70 +351,26 @@ public final class BenchReport {
     }
 
     /** Bars for p50 and p99 of the round trip and under load, per target, on a log scale (µs). */
-    @SuppressWarnings("unchecked")
     String svg() {
-        List<String[]> rows = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
+        List<BenchChart.Row> rows = new ArrayList<>();
         Map<String, Object> latency = section("latency");
         Map<String, Object> load = section("load");
         for (String target : TARGETS) {
             Map<String, Object> t = map(latency, "targets", target);
             if (t != null) {
-                rows.add(new String[] {"round trip", label(target)});
-                values.add(new double[] {value(t, "p50_us"), value(t, "p99_us")});
+                rows.add(new BenchChart.Row("round trip", label(target), value(t, "p50_us"), value(t, "p99_us")));
             }
         }
         for (String target : TARGETS) {
             Map<String, Object> t = load == null ? null : map(load, target, "latency");
             if (t != null) {
                 Map<String, Object> run = map(load, target);
-                rows.add(new String[] {"load " + fmt(value(run, "sessions_open")) + " × "
-                        + fmt(value(run, "rate_per_session")) + "/s", label(target)});
-                values.add(new double[] {value(t, "p50_us"), value(t, "p99_us")});
+                rows.add(new BenchChart.Row("load " + fmt(value(run, "sessions_open")) + " × "
+                        + fmt(value(run, "rate_per_session")) + "/s", label(target), value(t, "p50_us"),
+                        value(t, "p99_us")));
             }
         }
-        int left = 260;
-        int width = 820;
-        int barHeight = 12;
-        int rowHeight = 2 * barHeight + 10;
-        int top = 50;
-        int height = top + rows.size() * rowHeight + 50;
-        double minLog = 0;
-        double maxLog = Math.max(6, Math.ceil(Math.log10(values.stream().flatMapToDouble(java.util.Arrays::stream)
-                .filter(v -> !Double.isNaN(v) && v > 0).max().orElse(1) * 1.5)));
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">\n", width, height));
-        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">Latency, log scale — "
-                + "p50 (dark) and p99 (light); one run of scripts/bench.sh</text>\n");
-        int plot = width - left - 20;
-        for (int decade = 0; decade <= (int) maxLog; decade++) {
-            double x = left + plot * (decade - minLog) / (maxLog - minLog);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-                    x, top - 5, x, height - 40));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x,
-                    height - 25, decade < TICKS.length ? TICKS[decade] : "1e" + decade + " µs"));
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            int y = top + i * rowHeight;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s — %s</text>\n",
-                    left - 8, y + barHeight + 4, escape(rows.get(i)[0]), escape(rows.get(i)[1])));
-            String[] colours = rows.get(i)[1].startsWith("Parley") ? new String[] {"#1f5fa8", "#8db4e2"}
-                    : rows.get(i)[1].startsWith("websockify") ? new String[] {"#b5651d", "#e8b98a"}
-                    : new String[] {"#555", "#bbb"};
-            for (int k = 0; k < 2; k++) {
-                double v = values.get(i)[k];
-                double w = Double.isNaN(v) || v <= 1 ? 1 : plot * (Math.log10(v) - minLog) / (maxLog - minLog);
-                svg.append(String.format(Locale.ROOT,
-                        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>"
-                                + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%s</text>\n",
-                        left, y + k * barHeight, Math.min(w, plot), barHeight - 1, colours[k], left + Math.min(w, plot) + 4,
-                        y + k * barHeight + barHeight - 2, us(v)));
-            }
-        }
-        svg.append("</svg>\n");
-        return svg.toString();
+        return BenchChart.draw(rows);
     }
 
     private static String label(String target) {
@@ -424,32 +384,5 @@ public final class BenchReport {
             return page + "\n" + BEGIN + "\n\n" + section + "\n" + END + "\n";
         }
         return page.substring(0, begin + BEGIN.length()) + "\n\n" + section + "\n" + page.substring(end);
-    }
-
-    private static String us(double micros) {
-        if (Double.isNaN(micros)) {
-            return "—";
-        }
-        if (micros >= 1_000_000) {
-            return String.format(Locale.ROOT, "%,.1f s", micros / 1_000_000);
-        }
-        return micros >= 1000 ? String.format(Locale.ROOT, "%,.2f ms", micros / 1000)
-                : String.format(Locale.ROOT, "%,.0f µs", micros);
-    }
-
-    private static String kb(double bytes) {
-        return Double.isNaN(bytes) ? "—" : String.format(Locale.ROOT, "%,.1f KB", bytes / 1024);
-    }
-
-    private static String ratio(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "—" : String.format(Locale.ROOT, "%.2f×", value);
-    }
-
-    private static String fmt(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
