@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -34,10 +33,7 @@ public final class BenchClient {
             System.exit(2);
         }
         String mode = args[0];
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args, 1);
         Map<String, Object> result = run(mode, options);
         String json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         String out = options.get("out");

@@ -40,10 +40,7 @@ public final class BenchReport {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args, 0);
         Path run = Path.of(options.getOrDefault("run", "target/bench/run"));
         Path out = Path.of(options.getOrDefault("out", "target/bench"));
         BenchReport report = read(run);

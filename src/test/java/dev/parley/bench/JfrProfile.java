@@ -47,10 +47,7 @@ public final class JfrProfile {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = BenchOptions.parse(args, 0);
         Path jfr = Path.of(options.getOrDefault("jfr", "target/bench/parley.jfr"));
         Path run = Path.of(options.getOrDefault("run", "target/bench/run"));
         Instant from = options.containsKey("from") ? Instant.parse(options.get("from"))
