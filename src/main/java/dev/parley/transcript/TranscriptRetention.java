@@ -2,10 +2,9 @@ package dev.parley.transcript;
 
 import java.time.Duration;
 import java.time.Instant;
-import dev.parley.common.Periodic;
+import dev.parley.common.PeriodicLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +13,22 @@ import org.springframework.stereotype.Component;
  * for a term) does not keep every conversation forever. A retention of 0 keeps them all.
  */
 @Component
-class TranscriptRetention implements SmartLifecycle {
+class TranscriptRetention extends PeriodicLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptRetention.class);
 
     private final TranscriptStore store;
     private final TranscriptProperties properties;
-    private final Periodic thread;
 
     TranscriptRetention(TranscriptStore store, TranscriptProperties properties) {
+        super("parley-transcript-retention", properties.purgeEvery(), true);
         this.store = store;
         this.properties = properties;
-        this.thread = new Periodic("parley-transcript-retention", properties.purgeEvery(), this::purge);
+    }
+
+    @Override
+    protected void runPeriodically() {
+        purge();
     }
 
     /** Deletes what is past retention now; returns how many transcripts went. */
@@ -40,20 +43,5 @@ class TranscriptRetention implements SmartLifecycle {
                     deleted == 1 ? "" : "s", retention);
         }
         return deleted;
-    }
-
-    @Override
-    public void start() {
-        thread.startRunningNow();
-    }
-
-    @Override
-    public void stop() {
-        thread.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.isRunning();
     }
 }

@@ -1,7 +1,7 @@
 package dev.parley.workshop;
 
 import dev.parley.bus.EventBus;
-import dev.parley.common.Periodic;
+import dev.parley.common.PeriodicLifecycle;
 import dev.parley.protocol.Protocol;
 import dev.parley.session.ConversationInfo;
 import dev.parley.session.ConversationListener;
@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@link #WRITE_EVERY} — at most one roster write per attendee per tick, however busy they are.
  */
 @Component
-class AttendeeActivity implements ConversationListener, SmartLifecycle {
+class AttendeeActivity extends PeriodicLifecycle implements ConversationListener {
 
     static final Duration WRITE_EVERY = Duration.ofSeconds(1);
     /** An attendee with a WebSocket open is online until this long after the last tick that saw it. */
@@ -75,10 +74,10 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
     private final Map<String, Tracked> conversations = new ConcurrentHashMap<>();
     private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Step> steps = new ConcurrentLinkedQueue<>();
-    private final Periodic writer = new Periodic("parley-attendee-activity", WRITE_EVERY, this::write);
 
     AttendeeActivity(WorkshopStore store, EventBus bus, EventJson json, TranscriptRecorder recorder,
             AttendeeSockets sockets, FollowInterest interest) {
+        super("parley-attendee-activity", WRITE_EVERY, false);
         this.interest = interest;
         this.store = store;
         this.bus = bus;
@@ -176,19 +175,15 @@ class AttendeeActivity implements ConversationListener, SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        writer.start();
-    }
-
-    @Override
-    public void stop() {
-        writer.stop();
+    protected void runPeriodically() {
         write();
     }
 
+    /** Stops the writer, and writes what is waiting: a graceful stop loses no activity. */
     @Override
-    public boolean isRunning() {
-        return writer.isRunning();
+    public void stop() {
+        super.stop();
+        write();
     }
 
     private static String cut(String text) {

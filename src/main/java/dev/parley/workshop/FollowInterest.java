@@ -1,11 +1,10 @@
 package dev.parley.workshop;
 
 import dev.parley.bus.EventBus;
-import dev.parley.common.Periodic;
+import dev.parley.common.PeriodicLifecycle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * two instances, one leaving must not silence the other; interest simply runs out.
  */
 @Component
-class FollowInterest implements SmartLifecycle {
+class FollowInterest extends PeriodicLifecycle {
 
     static final String CHANNEL = "following";
     static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(10);
@@ -36,10 +35,10 @@ class FollowInterest implements SmartLifecycle {
     private final Map<String, Long> followed = new ConcurrentHashMap<>();
     /** Follows open on this instance: attendee → how many. */
     private final Map<String, Integer> local = new ConcurrentHashMap<>();
-    private final Periodic announcer = new Periodic("parley-follow-interest", ANNOUNCE_EVERY, this::announceAll);
     private EventBus.Subscription subscription;
 
     FollowInterest(EventBus bus, JsonMapper json) {
+        super("parley-follow-interest", ANNOUNCE_EVERY, false);
         this.bus = bus;
         this.json = json;
     }
@@ -87,26 +86,23 @@ class FollowInterest implements SmartLifecycle {
         bus.publish(CHANNEL, json.writeValueAsString(Map.of("attendee", attendee)));
     }
 
-    private void announceAll() {
+    /** Renews the interest of every follow open here, before it runs out on the other instances. */
+    @Override
+    protected void runPeriodically() {
         local.keySet().forEach(this::announce);
     }
 
     @Override
     public void start() {
         subscription = bus.subscribe(CHANNEL, this::heard);
-        announcer.start();
+        super.start();
     }
 
     @Override
     public void stop() {
-        announcer.stop();
+        super.stop();
         if (subscription != null) {
             subscription.close();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return announcer.isRunning();
     }
 }

@@ -1,10 +1,9 @@
 package dev.parley.workshop;
 
-import dev.parley.common.Periodic;
+import dev.parley.common.PeriodicLifecycle;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,18 +12,22 @@ import org.springframework.stereotype.Component;
  * instances each checks; the database lets exactly one of them end each workshop.
  */
 @Component
-class WorkshopExpiry implements SmartLifecycle {
+class WorkshopExpiry extends PeriodicLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkshopExpiry.class);
 
     private final WorkshopStore store;
     private final Workshops workshops;
-    private final Periodic thread;
 
     WorkshopExpiry(WorkshopStore store, Workshops workshops, WorkshopProperties properties) {
+        super("parley-workshop-expiry", properties.expiryCheck(), false);
         this.store = store;
         this.workshops = workshops;
-        this.thread = new Periodic("parley-workshop-expiry", properties.expiryCheck(), this::sweep);
+    }
+
+    @Override
+    protected void runPeriodically() {
+        sweep();
     }
 
     void sweep() {
@@ -32,20 +35,5 @@ class WorkshopExpiry implements SmartLifecycle {
             log.info("Workshop {} (“{}”) has expired: ending it", workshop.code(), workshop.title());
             workshops.finish(workshop.code());
         }
-    }
-
-    @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        thread.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.isRunning();
     }
 }
