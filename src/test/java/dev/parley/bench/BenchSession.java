@@ -8,7 +8,7 @@ import java.time.Duration;
  * ({@link ParleySession}). Opening returns once the server's greeting has arrived; every line sent
  * gets exactly one answer, reported to the session's {@link Answers}.
  */
-sealed interface BenchSession extends AutoCloseable permits TcpSession, WebsockifySession, ParleySession {
+sealed interface BenchSession extends AutoCloseable permits TcpSession, WebSocketBenchSession {
 
     Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
 

@@ -6,7 +6,6 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A learner's tab as a program: Parley's {@code /ws/session} (CONTRACTS.md §1) with the
@@ -14,10 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * records it in a transcript and sends {@code line} and {@code complete} events; an answer counts
  * when its {@code complete} event arrives, carrying the last server line's text.
  */
-final class ParleySession implements BenchSession {
-
-    private final ReentrantLock sendLock = new ReentrantLock();
-    private volatile WebSocket socket;
+final class ParleySession extends WebSocketBenchSession {
 
     private ParleySession() {
     }
@@ -41,33 +37,17 @@ final class ParleySession implements BenchSession {
     }
 
     private void sendText(String json) {
-        sendLock.lock();
-        try {
-            socket.sendText(json, true).join();
-        } finally {
-            sendLock.unlock();
-        }
-    }
-
-    @Override
-    public void close() {
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
-        }
+        sendWaiting(ws -> ws.sendText(json, true));
     }
 
     /** Reads the events it needs with a small field scanner: the client must stay cheap beside the server it measures. */
-    private final class Listener implements WebSocket.Listener {
+    private final class Listener extends WebSocketBenchSession.Listener {
 
-        private final CompletableFuture<Void> greeted;
-        private final Answers answers;
         private final StringBuilder frame = new StringBuilder(256);
         private String lastServerLine;
 
         Listener(CompletableFuture<Void> greeted, Answers answers) {
-            this.greeted = greeted;
-            this.answers = answers;
+            super(greeted, answers, "Parley");
         }
 
         @Override
@@ -110,19 +90,6 @@ final class ParleySession implements BenchSession {
                     // connected, notice, pong: nothing to measure.
                 }
             }
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            answers.failed("Parley closed the WebSocket: " + statusCode + " " + reason);
-            greeted.completeExceptionally(new IllegalStateException("closed before the greeting"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            answers.failed("WebSocket error: " + error);
-            greeted.completeExceptionally(error);
         }
     }
 }

@@ -8,17 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The usual browser-to-TCP bridge: websockify (0.10, Debian) relays WebSocket binary frames to the
  * line server and back, bytes only: no framing, no annotations, no recording. Lines are framed
  * here, in the client.
  */
-final class WebsockifySession implements BenchSession {
-
-    private final ReentrantLock sendLock = new ReentrantLock();
-    private volatile WebSocket socket;
+final class WebsockifySession extends WebSocketBenchSession {
 
     private WebsockifySession() {
     }
@@ -36,32 +32,16 @@ final class WebsockifySession implements BenchSession {
     @Override
     public void send(String line) {
         ByteBuffer bytes = ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        sendLock.lock();
-        try {
-            socket.sendBinary(bytes, true).join();
-        } finally {
-            sendLock.unlock();
-        }
-    }
-
-    @Override
-    public void close() {
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
-        }
+        sendWaiting(ws -> ws.sendBinary(bytes, true));
     }
 
     /** Frames the relayed bytes into lines; the first line is the greeting. */
-    private final class Listener implements WebSocket.Listener {
+    private final class Listener extends WebSocketBenchSession.Listener {
 
-        private final CompletableFuture<Void> greeted;
-        private final Answers answers;
         private final StringBuilder line = new StringBuilder(64);
 
         Listener(CompletableFuture<Void> greeted, Answers answers) {
-            this.greeted = greeted;
-            this.answers = answers;
+            super(greeted, answers, "websockify");
         }
 
         @Override
@@ -84,19 +64,6 @@ final class WebsockifySession implements BenchSession {
             }
             webSocket.request(1);
             return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            answers.failed("websockify closed the WebSocket: " + statusCode + " " + reason);
-            greeted.completeExceptionally(new IllegalStateException("closed before the greeting"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            answers.failed("WebSocket error: " + error);
-            greeted.completeExceptionally(error);
         }
     }
 }
