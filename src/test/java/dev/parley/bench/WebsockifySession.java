@@ -38,29 +38,18 @@ final class WebsockifySession extends WebSocketBenchSession {
     /** Frames the relayed bytes into lines; the first line is the greeting. */
     private final class Listener extends WebSocketBenchSession.Listener {
 
-        private final StringBuilder line = new StringBuilder(64);
+        private final ReplyLines lines;
 
         Listener(CompletableFuture<Void> greeted, Answers answers) {
             super(greeted, answers, "websockify");
+            this.lines = new ReplyLines(greeted, answers);
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
             long now = System.nanoTime();
             while (data.hasRemaining()) {
-                byte b = data.get();
-                if (b == '\n') {
-                    int length = line.length();
-                    String text = line.substring(0, length > 0 && line.charAt(length - 1) == '\r' ? length - 1 : length);
-                    line.setLength(0);
-                    if (!greeted.isDone()) {
-                        greeted.complete(null);
-                    } else {
-                        answers.answer(text, now);
-                    }
-                } else {
-                    line.append((char) (b & 0xFF));
-                }
+                lines.accept(data.get(), now);
             }
             webSocket.request(1);
             return null;
