@@ -1,11 +1,14 @@
 import './style.css';
 import './share.css';
 import './dashboard.css';
-import { ApiError, InstructorApi, type NewWorkshop, type RosterRow, type Workshop } from './dashboard/api';
+import { ApiError, InstructorApi, type RosterRow, type Workshop } from './dashboard/api';
 import { ConsoleFeed, Follow, type FollowState } from './dashboard/follow';
 import { roomSummary, type SortOrder, sortRows } from './dashboard/progress';
 import { qrSvg } from './dashboard/qr';
+import { confirmDialog } from './dashboard/confirm';
 import { RosterView } from './dashboard/roster';
+import { left, loopbackLink, time } from './dashboard/texts';
+import { CreateWorkshopDialog } from './dashboard/workshop-form';
 import { byId, el } from './dom';
 
 /** The roster is asked for this often (the issue: live, without reloading). */
@@ -41,11 +44,13 @@ export class Dashboard {
       remove: (row) => void this.remove(row),
     });
     this.select.addEventListener('change', () => this.choose(this.select.value));
-    for (const id of ['new-workshop', 'new-workshop-empty']) byId(id).addEventListener('click', () => this.openCreate());
-    byId('create-cancel').addEventListener('click', () => byId<HTMLDialogElement>('create-dialog').close());
-    byId<HTMLFormElement>('create-form').addEventListener('submit', (e) => {
-      e.preventDefault();
-      void this.create();
+    new CreateWorkshopDialog(api, {
+      created: async (made) => {
+        await this.loadList(made.code);
+        this.setStatus(`Workshop “${made.title}” is open: code ${made.code}.`);
+        byId('copy-link').focus();
+      },
+      loginNeeded: (e) => this.failed(e, 'Could not create the workshop'),
     });
     byId<HTMLFormElement>('broadcast-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -233,43 +238,6 @@ export class Dashboard {
 
   // ---- the instructor's actions ----
 
-  private openCreate(): void {
-    const dialog = byId<HTMLDialogElement>('create-dialog');
-    byId('create-problem').textContent = '';
-    for (const p of Array.from(dialog.querySelectorAll('.field-problem'))) p.textContent = '';
-    dialog.showModal();
-    byId('create-title-input').focus();
-  }
-
-  private async create(): Promise<void> {
-    const form = byId<HTMLFormElement>('create-form');
-    const request = readCreateForm(form);
-    const problem = byId('create-problem');
-    for (const p of Array.from(form.querySelectorAll('.field-problem'))) p.textContent = '';
-    if (!request.title) {
-      fieldProblem('title', 'Give the workshop a title: attendees see it when they join.');
-      byId('create-title-input').focus();
-      return;
-    }
-    const submit = byId<HTMLButtonElement>('create-submit');
-    submit.disabled = true;
-    problem.textContent = '';
-    try {
-      const made = await this.api.create(request);
-      byId<HTMLDialogElement>('create-dialog').close();
-      form.reset();
-      await this.loadList(made.code);
-      this.setStatus(`Workshop “${made.title}” is open: code ${made.code}.`);
-      byId('copy-link').focus();
-    } catch (e) {
-      if (e instanceof ApiError && e.field) fieldProblem(e.field, e.message);
-      else if (e instanceof ApiError && e.loginNeeded) this.failed(e, 'Could not create the workshop');
-      else problem.textContent = e instanceof Error ? e.message : String(e);
-    } finally {
-      submit.disabled = false;
-    }
-  }
-
   private async broadcast(): Promise<void> {
     const w = this.selected;
     const input = byId<HTMLInputElement>('broadcast-text');
@@ -411,75 +379,6 @@ export class Dashboard {
     }
     this.setStatus(`${what}: ${e instanceof Error ? e.message : String(e)}${kind === 'poll' ? ' Trying again…' : ''}`, kind || 'error');
   }
-}
-
-/** The create form as the API takes it; empty fields left out (the server's defaults apply). */
-export function readCreateForm(form: HTMLFormElement): NewWorkshop {
-  const data = new FormData(form);
-  const title = String(data.get('title') ?? '').trim();
-  const capacity = Number(data.get('capacity'));
-  const duration = Number(data.get('durationMinutes'));
-  const protocols = data.getAll('protocols').map(String);
-  const targets = String(data.get('targets') ?? '')
-    .split(/[\n,]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const request: NewWorkshop = { title, protocols };
-  if (String(data.get('capacity') ?? '').trim() !== '' && Number.isFinite(capacity)) request.capacity = capacity;
-  if (Number.isFinite(duration) && duration > 0) request.durationMinutes = duration;
-  if (targets.length) request.targets = targets;
-  return request;
-}
-
-function fieldProblem(field: string, message: string): void {
-  const box = document.getElementById(`create-${field}-problem`) ?? byId('create-problem');
-  box.textContent = message;
-}
-
-/** A yes/no question in a modal dialog; resolves true for yes. Escape or Cancel is no. */
-export function confirmDialog(title: string, text: string, yes: string): Promise<boolean> {
-  const dialog = byId<HTMLDialogElement>('confirm-dialog');
-  byId('confirm-title').textContent = title;
-  byId('confirm-text').textContent = text;
-  byId('confirm-yes').textContent = yes;
-  dialog.returnValue = '';
-  const opener = document.activeElement as HTMLElement | null;
-  dialog.showModal();
-  byId('confirm-no').focus();
-  return new Promise((resolve) => {
-    dialog.addEventListener(
-      'close',
-      () => {
-        opener?.focus?.();
-        resolve(dialog.returnValue === 'yes');
-      },
-      { once: true },
-    );
-  });
-}
-
-/** A join link the room cannot use: it names this machine's loopback (the dashboard was opened as localhost). */
-export function loopbackLink(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
-  } catch {
-    return false;
-  }
-}
-
-function time(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-/** "in 3 h 20 min" */
-function left(ms: number): string {
-  if (ms <= 0) return 'time is up';
-  const min = Math.round(ms / 60_000);
-  if (min < 60) return `${min} min left`;
-  const h = Math.floor(min / 60);
-  return `${h} h${min % 60 ? ` ${min % 60} min` : ''} left`;
 }
 
 if (typeof window !== 'undefined' && document.getElementById('dashboard')) {

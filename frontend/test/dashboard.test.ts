@@ -6,7 +6,8 @@ import { ConsoleFeed, Follow, type FollowState } from '../src/dashboard/follow';
 import { ago, cellState, moveCounts, nextMove, roomSummary, sortRows, STUCK_AFTER_MS, stuck } from '../src/dashboard/progress';
 import { modulesPath, QUIET_ZONE, qrSvg } from '../src/dashboard/qr';
 import { RosterView } from '../src/dashboard/roster';
-import { loopbackLink, readCreateForm } from '../src/instructor';
+import { loopbackLink } from '../src/dashboard/texts';
+import { readCreateForm } from '../src/dashboard/workshop-form';
 
 const template = readFileSync(resolve(__dirname, '../../src/main/resources/templates/instructor.html'), 'utf8');
 const NOW = Date.parse('2026-11-29T10:00:00Z');
