@@ -4,6 +4,7 @@ import { Conversation } from './conversation';
 import { byId, el } from './dom';
 import { renderEntry, renderSystemRow, updateTiming } from './events';
 import type { PracticePorts } from './compare';
+import { ConsoleView } from './console-view';
 import { Panels } from './panels';
 import { ShareLink, type Fetcher } from './share-link';
 import type { SocketState } from './socket';
@@ -13,17 +14,7 @@ import type { EventOf, ProtocolId, ProtocolInfo, ServerEvent } from './types';
 import { renderWalkthrough } from './walkthroughs';
 
 export type { Transport } from './command-line';
-
-/**
- * Console rows the page keeps in the DOM. Older rows are removed (in batches of TRIM_BATCH, so a
- * flood costs O(1) per line) and one row says how many; the conversation model, the export and
- * the stored transcript keep every line.
- */
-export const MAX_ROWS = 1500;
-const TRIM_BATCH = 250;
-
-/** Within this many pixels of the bottom, the console follows new lines. */
-const FOLLOW_SLACK = 48;
+export { MAX_ROWS } from './console-view';
 
 /** What POST /api/practice/reset answers. */
 interface ResetAnswer {
@@ -45,27 +36,17 @@ export class App {
   readonly line: CommandLine;
   readonly panels: Panels;
   readonly share: ShareLink;
-  private readonly rows = new Map<string, HTMLElement>();
   private lastConnect: ConnectOp | null = null;
   private connecting = false;
   /** Connect pressed while connected: the old connection is being closed first. */
   private switching = false;
-  /** The console follows new lines until the learner scrolls up; it follows again at the bottom. */
-  private following = true;
-  /** Rows removed from the DOM (see MAX_ROWS). */
-  private trimmed = 0;
-  private trimmedRow: HTMLLIElement | null = null;
-  /** The scrollTop the page last set when following, and whether a scroll is already scheduled. */
-  private pinnedTop = 0;
-  private scrollScheduled = false;
   /** A workshop attendee's own mailbox login (their walkthroughs and reset are theirs); null on a laptop. */
   private ownMailbox: string | null = null;
   /** Where a hosted workshop's events go (broadcast, suggest); the laptop page has none. */
   workshopEvent: ((ev: EventOf<'broadcast'> | EventOf<'suggest'>) => void) | null = null;
 
-  readonly console = byId<HTMLOListElement>('console');
-  /** The scrolling box around the rows (role="log"). */
-  readonly consoleBox = byId('console-box');
+  /** The console's rows, and its following of the newest line. */
+  readonly view = new ConsoleView(byId<HTMLOListElement>('console'), byId('console-box'));
   private readonly targetState = byId('target-state');
   private readonly wsState = byId('ws-state');
   private readonly padlock = byId<HTMLButtonElement>('padlock');
@@ -92,23 +73,10 @@ export class App {
     this.reconnectButton.addEventListener('click', () => this.reconnect());
     this.padlock.addEventListener('click', () => showTlsDialog(this.current?.tls));
     byId<HTMLInputElement>('show-crlf').addEventListener('change', (e) =>
-      this.console.classList.toggle('show-crlf', (e.target as HTMLInputElement).checked),
+      this.view.console.classList.toggle('show-crlf', (e.target as HTMLInputElement).checked),
     );
     byId('clear').addEventListener('click', () => this.clear());
     byId('reset-mail').addEventListener('click', () => void this.resetPracticeMail());
-    this.consoleBox.addEventListener('scroll', () => {
-      // Only the learner scrolling up stops the following; the page's own scrolling (and rows
-      // arriving between it and this event) must not.
-      if (this.nearBottom()) this.following = true;
-      else if (this.consoleBox.scrollTop < this.pinnedTop - 2) this.following = false;
-    });
-    // The console's height changes with the page (the message-mode hint is longer, a phone's
-    // keyboard opens): a learner who was following stays at the newest line.
-    if (typeof ResizeObserver !== 'undefined') {
-      new ResizeObserver(() => {
-        if (this.following) this.toBottom();
-      }).observe(this.consoleBox);
-    }
     this.protocolChosen(this.form.selected);
   }
 
@@ -203,7 +171,7 @@ export class App {
         const c = this.conversation();
         c.apply(ev);
         for (const e of c.touched) {
-          const row = this.rows.get(e.rowId);
+          const row = this.view.row(e.rowId);
           if (row) updateTiming(row, e);
         }
         this.updateMode();
@@ -225,8 +193,7 @@ export class App {
         const entry = c.apply(ev);
         if (!entry) return;
         const row = renderEntry(entry, prev);
-        this.rows.set(entry.rowId, row);
-        this.append(row);
+        this.view.append(row, entry.rowId);
         if (ev.event === 'tls') this.tlsDone();
       }
     }
@@ -333,67 +300,13 @@ export class App {
 
   // ---- console ----
 
-  /**
-   * Adds a row; the console follows it unless the learner scrolled up to read. The scrolling is
-   * done once per frame, not per row, so a flood of lines costs no layout per line.
-   */
+  /** Adds a row to the console (which follows it unless the learner scrolled up to read). */
   append(row: HTMLElement): void {
-    this.console.append(row);
-    this.trim();
-    if (this.following) this.scheduleToBottom();
-  }
-
-  private scheduleToBottom(): void {
-    if (this.scrollScheduled) return;
-    this.scrollScheduled = true;
-    const run = () => {
-      this.scrollScheduled = false;
-      if (this.following) this.toBottom();
-    };
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden') requestAnimationFrame(run);
-    else setTimeout(run, 0);
-  }
-
-  private nearBottom(): boolean {
-    const box = this.consoleBox;
-    return box.scrollHeight - box.scrollTop - box.clientHeight < FOLLOW_SLACK;
-  }
-
-  private toBottom(): void {
-    this.consoleBox.scrollTop = this.consoleBox.scrollHeight;
-    this.pinnedTop = this.consoleBox.scrollTop;
-  }
-
-  /** Keeps at most MAX_ROWS rows (plus the one that counts the others) in the DOM. */
-  private trim(): void {
-    const marker = this.trimmedRow ? 1 : 0;
-    const excess = this.console.childElementCount - marker - MAX_ROWS;
-    if (excess < TRIM_BATCH) return;
-    let first = this.trimmedRow ? this.trimmedRow.nextElementSibling : this.console.firstElementChild;
-    for (let i = 0; i < excess && first; i++) {
-      const next = first.nextElementSibling;
-      if (first.id) this.rows.delete(first.id);
-      first.remove();
-      first = next;
-    }
-    this.trimmed += excess;
-    // The browser keeps what is on screen in place as rows above go (scroll anchoring), which
-    // lowers scrollTop: that is not the learner scrolling up.
-    if (this.following) this.pinnedTop = 0;
-    const text = `${this.trimmed.toLocaleString('en')} earlier lines are not shown here: the console keeps the last ${MAX_ROWS.toLocaleString('en')}. The export and the share link have every line.`;
-    const row = renderSystemRow('info', text);
-    row.classList.add('system-trimmed');
-    if (this.trimmedRow) this.trimmedRow.replaceWith(row);
-    else this.console.prepend(row);
-    this.trimmedRow = row;
+    this.view.append(row);
   }
 
   clear(): void {
-    this.console.replaceChildren();
-    this.rows.clear();
-    this.trimmed = 0;
-    this.trimmedRow = null;
-    this.following = true;
+    this.view.clear();
     this.conversations.length = 0;
     if (this.current) {
       this.current.clearEntries();
